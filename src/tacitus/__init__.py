@@ -1,0 +1,3 @@
+"""tacitus: sourced, queryable political and conflict events from news reports."""
+
+__version__ = "0.1.0"
