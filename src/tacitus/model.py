@@ -266,6 +266,51 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Framing:
+    """A loaded label in the text ("terrorists", "martyrs", "aggression") and what it qualifies.
+
+    ``stance`` is the label's lean toward its target: -1 delegitimising, +1 legitimising,
+    0 neutral or hedging. ``target`` is the party it describes, ``event_id`` the event.
+    """
+
+    term: str
+    label: str
+    category: str
+    stance: int
+    start: int
+    end: int
+    target: Party | None = None
+    event_id: str | None = None
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "term": self.term,
+            "label": self.label,
+            "category": self.category,
+            "stance": self.stance,
+            "start": self.start,
+            "end": self.end,
+            "target": self.target.to_dict() if self.target else None,
+            "event_id": self.event_id,
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Sentiment:
+    """The article's tone toward one party: mean lexicon polarity of the sentences naming it."""
+
+    party: Party
+    score: float
+    mentions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"party": self.party.to_dict(), "score": round(self.score, 3),
+                "mentions": self.mentions}
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleResult:
     """Everything tacitus says about one article: the unit the CLI prints and the store keeps."""
 
@@ -273,11 +318,15 @@ class ArticleResult:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     warnings: tuple[str, ...] = ()
+    framing: tuple[Framing, ...] = ()
+    sentiment: tuple[Sentiment, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article.to_dict(),
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
+            "framing": [f.to_dict() for f in self.framing],
+            "sentiment": [s.to_dict() for s in self.sentiment],
             "warnings": list(self.warnings),
         }

@@ -2,17 +2,17 @@
 
 This is the function the CLI, the HTTP API, ``eval`` and ``bench`` all call, so that they
 measure and serve exactly the same code. Stages run in flow order: parse (nlp), code events
-(extract, which resolves actors), place them (geo).
+(extract, which resolves actors), find who said what (statements), place them (geo).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from tacitus import extract, geo, ingest
+from tacitus import extract, geo, ingest, statements
 from tacitus.errors import ExtractionError
 from tacitus.model import Article, ArticleResult, InputProblem
 from tacitus.nlp import ParsedArticle, get_pipeline
@@ -22,14 +22,16 @@ def _code(parsed: ParsedArticle) -> ArticleResult:
     """Run the stages after parsing on one article."""
     try:
         events = extract.events(parsed)
+        quotes, quote_warnings = statements.extract_quotes(parsed, events)
+        events = statements.link_quotes(events, quotes)
         placed = geo.place_events(parsed, events)
     except Exception as exc:  # noqa: BLE001 - one article must never stop a corpus
         if os.environ.get("TACITUS_DEBUG"):
             raise
         raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}",
                               where=parsed.article.path or parsed.article.id) from exc
-    return ArticleResult(article=parsed.article, events=tuple(placed),
-                         warnings=tuple(parsed.article.warnings))
+    return ArticleResult(article=parsed.article, events=tuple(placed), quotes=tuple(quotes),
+                         warnings=tuple(parsed.article.warnings) + tuple(quote_warnings))
 
 
 def extract_articles(articles: Iterable[Article]) -> Iterator[ArticleResult]:
@@ -51,11 +53,15 @@ def extract_text(
     return next(extract_articles([article]))
 
 
-def extract_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ArticleResult | InputProblem]:
+def extract_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    skip: Callable[[Article], bool] | None = None,
+) -> Iterator[ArticleResult | InputProblem]:
     """Read files, folders and corpora and code every article in them.
 
     Inputs that cannot be read, and articles the pipeline fails on, come out as InputProblem
-    records in their place; the rest go on.
+    records in their place; the rest go on. Articles for which ``skip`` is true (e.g. already
+    stored) are dropped before parsing, which is where the time goes.
     """
     pending: list[Article] = []
 
@@ -71,6 +77,8 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ArticleRe
         if isinstance(item, InputProblem):
             yield from flush()
             yield item
+            continue
+        if skip is not None and skip(item):
             continue
         pending.append(item)
         if len(pending) >= 32:

@@ -13,10 +13,13 @@ import sys
 from collections.abc import Sequence
 
 from tacitus import __version__
-from tacitus.cli import bench_cmd, eval_cmd, extract_cmd
+from tacitus.cli import (
+    bench_cmd, errors_cmd, eval_cmd, events_cmd, export_cmd, extract_cmd, ingest_cmd, sql_cmd,
+)
 from tacitus.errors import TacitusError
 
-COMMANDS = (extract_cmd, eval_cmd, bench_cmd)
+COMMANDS = (extract_cmd, ingest_cmd, events_cmd, sql_cmd, export_cmd, errors_cmd, eval_cmd,
+            bench_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

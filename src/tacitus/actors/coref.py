@@ -1,0 +1,133 @@
+"""Reference resolution: "it", "the group", "the ministry" -> an earlier party.
+
+News sentences often name a party once and then refer back to it ("Kataib Hezbollah ... The
+group said"). A reference is resolved to the nearest earlier party it is compatible with: the
+compatibility rules (which kinds, sectors, persons each pronoun or head noun may denote) are data
+in ``resources/actors/references.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span
+
+from tacitus.actors.resolve import ActorResolver, get_resolver
+from tacitus.errors import ResourceError
+from tacitus.model import PARTY_KINDS, Party
+from tacitus.resources import LINE_KEY, load_yaml, path
+
+REFERENCES_FILE = "actors/references.yaml"
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """What a reference may point back to."""
+
+    person: bool = False
+    organisation: bool = False
+    kinds: frozenset[str] = frozenset()
+    sectors: frozenset[str] = frozenset()
+    country_level: bool = False
+
+    def accepts(self, party: Party, resolver: ActorResolver) -> bool:
+        is_person = resolver.is_person(party)
+        if self.person:
+            return is_person
+        if self.organisation:
+            return not is_person
+        if self.country_level:
+            return party.country is not None and party.kind == "state"
+        if is_person:
+            return False
+        if self.kinds and party.kind not in self.kinds:
+            return False
+        return not self.sectors or party.sector in self.sectors
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceRules:
+    pronouns: dict[str, Constraint]
+    descriptions: dict[str, Constraint]
+
+
+def _constraint(entry: dict[str, Any]) -> Constraint:
+    spec = entry.get("requires")
+    where = str(path(REFERENCES_FILE))
+    if not isinstance(spec, dict):
+        raise ResourceError("entry lacks a 'requires' mapping", where, entry.get(LINE_KEY))
+    kinds = frozenset(spec.get("kinds") or ())
+    if not kinds <= set(PARTY_KINDS):
+        raise ResourceError(f"unknown kinds {sorted(kinds - set(PARTY_KINDS))}", where, entry.get(LINE_KEY))
+    return Constraint(
+        person=bool(spec.get("person")),
+        organisation=bool(spec.get("organisation")),
+        kinds=kinds,
+        sectors=frozenset(spec.get("sectors") or ()),
+        country_level=bool(spec.get("country_level")),
+    )
+
+
+@lru_cache(maxsize=1)
+def get_rules() -> ReferenceRules:
+    """The pronoun and description rules, loaded and validated once."""
+    data = load_yaml(REFERENCES_FILE)
+    tables: dict[str, dict[str, Constraint]] = {}
+    for section in ("pronouns", "descriptions"):
+        table: dict[str, Constraint] = {}
+        for entry in data.get(section) or ():
+            words = entry.get("words")
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise ResourceError("entry lacks a 'words' list of strings", str(path(REFERENCES_FILE)),
+                                    entry.get(LINE_KEY))
+            constraint = _constraint(entry)
+            for word in words:
+                table.setdefault(word.lower(), constraint)
+        tables[section] = table
+    return ReferenceRules(tables["pronouns"], tables["descriptions"])
+
+
+def _constraint_of(span: Span) -> Constraint | None:
+    rules = get_rules()
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return None
+    if len(words) == 1 and words[0].lower_ in rules.pronouns and words[0].pos_ == "PRON":
+        return rules.pronouns[words[0].lower_]
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in words) and get_resolver().resolve_span(span) is not None:
+        return None  # "the Iraqi ministry" names its party; "the Iran-backed group" does not
+    head = span.root
+    determiners = [t for t in head.children if t.dep_ in ("det", "poss") and t.i < head.i]
+    if not determiners or determiners[0].lower_ not in DEFINITE:
+        return None
+    return rules.descriptions.get(head.lower_) or rules.descriptions.get(head.lemma_.lower())
+
+
+def is_reference(span: Span) -> bool:
+    """Whether a phrase points back to an earlier party: a pronoun ("they", "its") or a
+    definite description without a name in it ("the group", "the ministry")."""
+    return _constraint_of(span) is not None
+
+
+def resolve_reference(span: Span, earlier: Sequence[Party]) -> Party | None:
+    """The nearest party in ``earlier`` (in text order) that the reference can denote.
+
+    "the country" resolves to the state itself (a country-level party) even when the earlier
+    mention was one of its organs ("Iraqi officials ... the country").
+    """
+    constraint = _constraint_of(span)
+    if constraint is None:
+        return None
+    resolver = get_resolver()
+    for party in reversed(earlier):
+        if constraint.accepts(party, resolver):
+            if constraint.country_level and party.sector is not None and party.country:
+                name = resolver.country_name(party.country) or party.country
+                return Party(text=party.text, name=name, id=party.country, country=party.country,
+                             sector=None, kind="state")
+            return party
+    return None

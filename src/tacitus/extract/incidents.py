@@ -1,0 +1,192 @@
+"""From mentions to events: one per incident per article.
+
+A later mention joins an earlier event when it has the same PLOVER type, the same kind of
+status (something that happened vs. something threatened or planned), no conflicting party,
+place or stated date, and something that ties it back: it is a definite description ("the
+strikes", "the raids"), it names the same actor, or it sits in the same sentence. The merged
+event keeps every evidence sentence and the most specific value of each field. Two strikes at
+different places or on different days, or a strike and the reaction to it, stay apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tacitus.extract.acled import Facts, classify
+from tacitus.extract.mention import EventMention, mentions
+from tacitus.model import Attribution, Event, Party, Toll, stable_hash
+from tacitus.nlp import ParsedArticle
+
+FUTURE = frozenset({"threatened", "planned"})
+STATED = frozenset({"day", "week", "month", "year"})
+
+
+def _resolved(party: Party | None) -> bool:
+    return party is not None and party.kind != "other"
+
+
+def _conflict(a: Party | None, b: Party | None) -> bool:
+    return _resolved(a) and _resolved(b) and a.id != b.id  # type: ignore[union-attr]
+
+
+def _stated(m: EventMention) -> bool:
+    return m.date.date is not None and m.date.precision in STATED
+
+
+def _same_place(a: EventMention, b: EventMention) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    x, y = a.location.text.lower(), b.location.text.lower()
+    return x in y or y in x
+
+
+def _joins(group: list[EventMention], m: EventMention) -> bool:
+    first = group[0]
+    if first.coding.type != m.coding.type:
+        return False
+    if (first.status.status in FUTURE) != (m.status.status in FUTURE):
+        return False
+    for other in group:
+        if _conflict(other.actor, m.actor) or _conflict(other.recipient, m.recipient):
+            return False
+        if not _same_place(other, m):
+            return False
+        if _stated(other) and _stated(m) and other.date.date != m.date.date and (
+            other.date.precision == m.date.precision == "day"
+        ):
+            return False
+    same_sentence = any(o.sent_start == m.sent_start for o in group)
+    same_actor = m.actor is not None and any(
+        o.actor is not None and o.actor.id == m.actor.id for o in group)
+    return m.definite or same_sentence or same_actor
+
+
+def group_mentions(items: Sequence[EventMention]) -> list[list[EventMention]]:
+    """Partition mentions into incidents (see module docstring for the rule)."""
+    groups: list[list[EventMention]] = []
+    for m in items:
+        for group in reversed(groups):
+            if _joins(group, m):
+                group.append(m)
+                break
+        else:
+            groups.append([m])
+    return groups
+
+
+def _pick_party(group: list[EventMention], role: str) -> tuple[Party | None, str | None]:
+    best: tuple[Party, str] | None = None
+    for m in group:
+        party = getattr(m, role)
+        if party is None:
+            continue
+        how = dict(m.provenance).get(role)
+        if _resolved(party):
+            return party, how
+        best = best or (party, how or "")
+    return (best[0], best[1]) if best else (None, None)
+
+
+def _toll(group: list[EventMention]) -> tuple[Toll | None, str | None]:
+    tolls = [m.toll for m in group if m.toll is not None]
+    if not tolls:
+        return None, None
+    killed = max((t.killed for t in tolls if t.killed is not None), default=None)
+    injured = max((t.injured for t in tolls if t.injured is not None), default=None)
+    lead = next((t for t in tolls if t.killed == killed and killed is not None), tolls[0])
+    rules = "; ".join(dict.fromkeys(t.rule for t in tolls))
+    return Toll(killed=killed, injured=injured, qualifier=lead.qualifier), rules
+
+
+def _confidence(group: list[EventMention], actor: Party | None, recipient: Party | None,
+                hedged: bool) -> float:
+    """Monotone evidence score: more specific pattern, resolved parties and more mentions
+    raise it; hedging lowers it."""
+    lead = max(group, key=lambda m: m.pattern.specificity)
+    score = 0.3 + (0.1 if lead.pattern.curated else 0.0) + 0.05 * min(lead.pattern.specificity, 2)
+    score += 0.15 if _resolved(actor) else (0.05 if actor is not None else 0.0)
+    score += 0.1 if _resolved(recipient) else (0.03 if recipient is not None else 0.0)
+    score += 0.05 * min(len(group) - 1, 3)
+    score -= 0.1 if hedged else 0.0
+    return max(0.05, min(0.95, score))
+
+
+def build_event(article_id: str, text: str, group: list[EventMention],
+                target: tuple[Party, str] | None = None) -> Event:
+    """One Event from the mentions of one incident; ``target`` is the actor of the event this
+    one reacts to ("condemned the raids": the raiders), used when no party was named."""
+    first = group[0]
+    lead = max(group, key=lambda m: (len(m.coding.cameo), -m.start))
+    prov: dict[str, str] = {"type": dict(lead.provenance)["type"]}
+    actor, how = _pick_party(group, "actor")
+    if how:
+        prov["actor"] = how
+    recipient, how = _pick_party(group, "recipient")
+    if recipient is None and target is not None:
+        recipient, how = target
+    if how:
+        prov["recipient"] = how
+    dated = next((m for m in group if _stated(m)), first)
+    prov["date"] = dated.date.rule
+    toll, how = _toll(group)
+    if how:
+        prov["fatalities"] = how
+    prov["status"] = first.status.rule
+    said = next((m for m in group if m.source is not None), first)
+    hedged = first.status.hedged or said.attribution.hedged
+    if said.source is not None:
+        prov["attribution"] = dict(said.provenance)["attribution"]
+    placed = next((m for m in group if m.location is not None), None)
+    if placed is not None:
+        prov["location"] = dict(placed.provenance)["location"]
+    words = frozenset().union(*(m.words for m in group))
+    acled, rule = classify(Facts(lead.coding.type, lead.coding.cameo, words,
+                                 first.trigger_words, actor, recipient))
+    if acled is not None:
+        prov["acled"] = rule
+    if len(group) > 1:
+        prov["merge"] = f"{len(group)} mentions: " + ", ".join(f"'{m.trigger}'" for m in group)
+    evidence = tuple(dict.fromkeys(m.evidence(text) for m in group))
+    coding = lead.coding
+    return Event(
+        id=stable_hash(article_id, f"{coding.type}:{first.start}"),
+        type=coding.type, cameo=coding.cameo, goldstein=coding.goldstein,
+        quad_class=coding.quad_class, status=first.status.status, mode=coding.mode,
+        context=coding.context, acled=acled, date=dated.date.date,
+        date_precision=dated.date.precision, actor=actor, recipient=recipient,
+        location=placed.location if placed else None, fatalities=toll,
+        attribution=Attribution(source=said.source, hedged=hedged),
+        evidence=evidence, confidence=_confidence(group, actor, recipient, hedged),
+        provenance=prov,
+    )
+
+
+def events(parsed: ParsedArticle) -> list[Event]:
+    """The coded events of one parsed article, one per incident.
+
+    Ordered by the sentence of their first mention and, within a sentence, main clause first
+    (fewest clause links between the trigger and the sentence root), then text order; so the
+    first event is the one a reader would call the article's (or snippet's) main event.
+    """
+    text = parsed.article.text
+    groups = group_mentions(mentions(parsed.doc, parsed.article))
+    groups.sort(key=lambda g: (g[0].sent_start, g[0].depth, g[0].start))
+    group_of = {m.start: g for g in groups for m in g}
+    built: list[Event] = []
+    for group in groups:
+        target = None
+        for m in group:
+            other = group_of.get(m.target_event) if m.target_event is not None else None
+            actor = _pick_party(other, "actor")[0] if other and other is not group else None
+            if actor is not None:
+                how = dict(m.provenance)["recipient"] + f" {actor.id}"
+                target = (actor, how)
+                break
+        built.append(build_event(parsed.article.id, text, group, target))
+    return built
+
+
+def main_event(found: Sequence[Event]) -> Event | None:
+    """The event a one-snippet classifier would report: the first of :func:`events`' order
+    (earliest sentence, main clause first), or None when there is none."""
+    return found[0] if found else None

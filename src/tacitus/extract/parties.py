@@ -1,0 +1,79 @@
+"""Turning role noun phrases into canonical parties, article by article.
+
+Names go to the actor resolver (``tacitus.actors``); pronouns and definite descriptions ("he",
+"the group", "the militia") go to reference resolution over the parties already seen in the
+article, which is why one :class:`ArticleParties` lives for the length of one article. A real
+noun phrase that names no known party is still kept (as written, kind "other") so that a reader
+sees who the text says acted.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Span
+
+from tacitus.actors import coref, get_resolver
+from tacitus.model import Party
+
+ID_SKIP_DEPS = frozenset({"det", "nummod", "quantmod", "advmod", "punct", "case", "predet"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def unresolved_party(span: Span, strict: bool) -> Party | None:
+    """A Party that keeps the text of a noun phrase no dictionary knows, or None if the phrase
+    is not a noun phrase at all (a number, a pronoun, a clause). ``strict`` (for recipients)
+    keeps only names and plural nouns ("three sites", "Kashkash"), since a singular common
+    noun object is usually a thing acted with ("raised their alert level"), not a party."""
+    root = span.root
+    if root.pos_ not in NOUN_POS or root.like_num:
+        return None
+    if strict and not (root.pos_ == "PROPN" or root.ent_type_ or root.tag_ == "NNS"):
+        return None
+    words = [t.text for t in span if t.dep_ not in ID_SKIP_DEPS and not t.like_num]
+    key = re.sub(r"[^0-9A-Za-z]+", "_", " ".join(words)).strip("_").upper()
+    if not key:
+        return None
+    text = span.text
+    return Party(text=text, name=text, id=key, country=None, sector=None, kind="other")
+
+
+class ArticleParties:
+    """Resolves role phrases in text order, remembering parties for later references."""
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+        self.resolver = get_resolver()
+        self.seen: list[Party] = []
+        self.memo: dict[tuple[int, int, str], tuple[Party | None, str]] = {}
+
+    def resolve(self, span: Span, rule: str, strict: bool = False) -> tuple[Party | None, str]:
+        """The party a phrase names and the provenance string that says how."""
+        key = (span.start, span.end, rule)
+        if key in self.memo:
+            party, how = self.memo[key]
+            if party is not None:
+                self.seen.append(party)
+            return party, how
+        party, how = self._resolve(span, rule, strict)
+        self.memo[key] = (party, how)
+        if party is not None:
+            self.seen.append(party)
+        return party, how
+
+    def _resolve(self, span: Span, rule: str, strict: bool) -> tuple[Party | None, str]:
+        party = coref.resolve_reference(span, self.seen) if coref.is_reference(span) else None
+        if party is not None:
+            how = f"{rule} '{span.text}' -> earlier party {party.id}"
+        else:
+            party = self.resolver.resolve_span(span, when=self.published)
+            how = f"{rule} '{span.text}' -> actor dictionary {party.id}" if party else ""
+            if party is None and span.root.pos_ == "PRON":
+                return None, f"{rule} '{span.text}': reference with no compatible earlier party"
+            if party is None:
+                party = unresolved_party(span, strict)
+                if party is None:
+                    return None, f"{rule} '{span.text}': not a party"
+                how = f"{rule} '{span.text}' -> not in dictionaries, kept as written"
+        return party, how

@@ -1,0 +1,81 @@
+"""Where an event happened, as written: a place-name entity attached to the trigger.
+
+Only the text and offsets are recorded here; the geo stage resolves coordinates later. The
+search goes from the closest attachment outwards: a place inside an "in/near/at/..." phrase
+of the trigger (or of its clause verb), then a place anywhere in the sentence. Places inside
+the actor's own phrase are skipped, so "US forces" never puts the event in the United States.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from tacitus.errors import ResourceError
+from tacitus.model import Place
+from tacitus.resources import load_yaml, path
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+PARTY_DEPS = frozenset({"compound", "amod", "poss", "nsubj", "nsubjpass", "nmod", "agent"})
+PLACES_FILE = "extract/places.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    preps: frozenset[str]
+    heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = load_yaml(PLACES_FILE)
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("preps", "heads")):
+        raise ResourceError("expected lists 'preps' and 'heads'", str(path(PLACES_FILE)))
+    return _Words(frozenset(map(str, data["preps"])), frozenset(map(str, data["heads"])))
+
+
+def _place(ent: Span) -> Place:
+    return Place(text=ent.text, start=ent.start_char, end=ent.end_char)
+
+
+def _inside(ent: Span, spans: tuple[Span | None, ...]) -> bool:
+    """True for entities inside an excluded phrase (the actor's, the source's, or conjoined
+    with one) or used as a modifier or subject ("US forces", "Israel's army", but not
+    "Helmand province"): those name parties, not places."""
+    root = ent.root
+    if root.dep_ in PARTY_DEPS and root.head.lower_ not in _words().heads:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in _words().preps:
+        return False
+    while root.dep_ == "conj":
+        root = root.head
+    return any(s is not None and s.start <= root.i < s.end for s in spans)
+
+
+def _attached(head: Token, sent_ents: list[Span], exclude: tuple[Span | None, ...]) -> Span | None:
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in _words().preps:
+            continue
+        lo, hi = child.left_edge.i, child.right_edge.i
+        for ent in sent_ents:
+            if lo <= ent.start and ent.end - 1 <= hi and not _inside(ent, exclude):
+                return ent
+    return None
+
+
+def event_place(trigger: Token, anchor: Token, exclude: tuple[Span | None, ...]) -> tuple[Place, str] | None:
+    """The place of an event and the rule that found it, or None if none is written."""
+    sent = trigger.sent
+    ents = [e for e in sent.ents if e.label_ in PLACE_ENTS]
+    if not ents:
+        return None
+    for head in dict.fromkeys((trigger, anchor)):
+        ent = _attached(head, ents, exclude)
+        if ent is not None:
+            return _place(ent), f"place entity {ent.label_} '{ent.text}' in a phrase of '{head.text}'"
+    for ent in ents:
+        if not _inside(ent, exclude):
+            return _place(ent), f"place entity {ent.label_} '{ent.text}' in the same sentence"
+    return None

@@ -1,0 +1,159 @@
+"""Who acts and whom it is done to, read from the syntax around a trigger.
+
+The rules follow how English news names participants: the subject (or the passive agent "by
+X") acts and the direct object (or the passive subject, or "on/against/at X") undergoes; an
+event noun takes its actor from a possessor ("Israel's strikes"), a name or demonym modifying
+it ("US airstrikes", "American strikes"), a "by" phrase or the subject of the light verb that
+governs it ("the US launched strikes"), and its recipient from "on/against/of X" or the object
+of the verb it is the subject of ("the strikes targeted ..."). Each rule's name goes into the
+event's provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tacitus.extract.triggers import Trigger, object_of, subject_of
+
+PHRASE_CUT = frozenset({
+    "relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "parataxis", "ccomp",
+    "xcomp", "dep",
+})
+KEPT_PREPS = frozenset({"of", "in", "from"})
+RECIPIENT_PREPS = ("against", "on", "at", "targeting", "upon", "with", "into", "to", "toward",
+                   "towards")
+NOUN_RECIPIENT_PREPS = ("on", "against", "at", "targeting", "upon", "of", "with", "to", "into")
+NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+NAME_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Noun phrases of the actor and recipient with the rule that found each."""
+
+    actor: Span | None = None
+    actor_rule: str = ""
+    recipient: Span | None = None
+    recipient_rule: str = ""
+
+
+def phrase(head: Token) -> Span:
+    """The noun phrase headed by ``head``: its subtree without clauses, appositions,
+    conjuncts and prepositional phrases other than "of/in/from" ("25 fighters of Kataib
+    Hezbollah", "rebels in the Ivory Coast": the resolver reads the country there)."""
+    keep = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in PHRASE_CUT and not (child.dep_ == "prep" and child.lower_ in KEPT_PREPS):
+                continue
+            keep.append(child)
+            stack.append(child)
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    doc = head.doc
+    while start < end - 1 and doc[start].dep_ in ("punct", "cc", "case"):
+        start += 1
+    return doc[start:end]
+
+
+def _prep_object(head: Token, preps: tuple[str, ...]) -> tuple[Token, str] | None:
+    """The object of the first of ``preps`` attached to ``head`` that can be a party (not a
+    date, time or number: "on Monday" is no target)."""
+    for prep in preps:
+        for child in head.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ == prep:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ not in NOT_PARTY_ENTS and not pobj.like_num:
+                    return pobj, prep
+    return None
+
+
+def _name_modifiers(noun: Token) -> Span | None:
+    """'US' in 'US drone strikes', 'Kataib Hezbollah' in 'Kataib Hezbollah attacks'."""
+    names = [
+        child for child in noun.lefts
+        if child.dep_ in ("compound", "amod", "nmod")
+        and (child.pos_ == "PROPN" or child.ent_type_ in NAME_ENTS)
+    ]
+    if not names:
+        return None
+    tokens = [t for child in names for t in child.subtree]
+    return noun.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
+
+
+def _verb_roles(verb: Token) -> Roles:
+    actor = subject_of(verb)
+    actor_rule = ""
+    if actor is not None:
+        if any(c.dep_ == "agent" for c in verb.children) and actor.head.dep_ == "agent":
+            actor_rule = "passive agent"
+        elif actor.head.i == verb.i:
+            actor_rule = "subject"
+        else:
+            actor_rule = f"subject of '{actor.head.text}'"
+    recipient = object_of(verb)
+    recipient_rule = ""
+    if recipient is not None:
+        recipient_rule = "passive subject" if recipient.dep_ == "nsubjpass" else "direct object"
+    else:
+        found = _prep_object(verb, RECIPIENT_PREPS)
+        if found is None:
+            clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            if clause is not None:
+                inner = object_of(clause)
+                found = (inner, "object of " + clause.text) if inner is not None else _prep_object(
+                    clause, RECIPIENT_PREPS)
+        if found is not None:
+            recipient, recipient_rule = found[0], (
+                found[1] if found[1].startswith("object of") else f"'{found[1]} X'")
+    return Roles(
+        phrase(actor) if actor is not None else None, actor_rule,
+        phrase(recipient) if recipient is not None else None, recipient_rule,
+    )
+
+
+def _noun_roles(trigger: Trigger) -> Roles:
+    noun = trigger.token
+    actor_span: Span | None = None
+    actor_rule = ""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        actor_span, actor_rule = phrase(poss), "possessor"
+    if actor_span is None:
+        actor_span = _name_modifiers(noun)
+        actor_rule = "name modifying the event noun" if actor_span is not None else ""
+    if actor_span is None:
+        by = _prep_object(noun, ("by",))
+        if by is not None:
+            actor_span, actor_rule = phrase(by[0]), "'by X'"
+    if actor_span is None and trigger.light is not None:
+        subject = subject_of(trigger.light)
+        if subject is not None:
+            actor_span, actor_rule = phrase(subject), f"subject of '{trigger.light.text}'"
+    recipient_span: Span | None = None
+    recipient_rule = ""
+    found = _prep_object(noun, NOUN_RECIPIENT_PREPS)
+    if found is None and trigger.light is not None:
+        found = _prep_object(trigger.light, RECIPIENT_PREPS)
+    if found is not None:
+        recipient_span, recipient_rule = phrase(found[0]), f"'{found[1]} X'"
+    else:
+        verbs = [noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else []
+        verbs += [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+        for verb in verbs:
+            target = object_of(verb)
+            if target is not None and target.pos_ in ("NOUN", "PROPN") and target is not noun:
+                recipient_span, recipient_rule = phrase(target), f"object of '{verb.text}'"
+                break
+    return Roles(actor_span, actor_rule, recipient_span, recipient_rule)
+
+
+def role_spans(trigger: Trigger) -> Roles:
+    """Actor and recipient noun phrases of a trigger (either may be None)."""
+    if trigger.token.pos_ == "VERB":
+        return _verb_roles(trigger.token)
+    return _noun_roles(trigger)

@@ -1,0 +1,286 @@
+"""Choosing which gazetteer entry each toponym of an article names.
+
+Population alone sends "Paris, Texas" to France and "Georgia" in a US-politics story to the
+Caucasus. Each candidate is scored by a prior (log population, feature kind, how its name
+matched) plus what the article says: countries named or implied by demonyms, the dateline
+and outlet, the place a mention is attached to ("Pandi, Bulacan"), feature words ("the
+province of X"), other places mentioned nearby on the map. Two passes: the first picks with
+priors and named countries only; the second adds the context of the other first-pass picks.
+All mentions of one name in an article get one place (scores summed over mentions).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tacitus.geo.context import Cues, country_counts, mention_cues
+from tacitus.geo.gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    KIND_NAMES,
+    Candidate,
+    Index,
+)
+from tacitus.geo.lexicon import GeoLexicon
+from tacitus.geo.normalize import exact_key
+from tacitus.model import Place
+
+KIND_PRIOR = {CONTINENT: 2.0, COUNTRY: 3.5, ADMIN1: 1.0, ADMIN2: 0.3, CITY: 0.0}
+MATCH_PRIOR = {"main": 0.0, "code": 0.0, "alias": -0.4, "loose": -1.2}
+CAPITAL_PRIOR = 2.5
+LOOSE_MIN_POPULATION = 5000
+MAX_CANDIDATES = 40
+NAMESAKE_PENALTY = 2.0
+NAMESAKE_MIN_POPULATION = 100_000
+EARTH_KM = 6371.0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A toponym span to resolve, with the words around it."""
+
+    text: str
+    start: int
+    end: int
+    cues: Cues
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The place chosen for a mention and why (the provenance string)."""
+
+    place: Place
+    reason: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """Article-level evidence: country mention counts and the dateline/outlet country."""
+
+    countries: Counter[str]
+    home_country: str | None
+
+
+def clean_mention(text: str, start: int) -> tuple[str, int]:
+    """Drop a leading 'the' and a trailing possessive, keeping offsets right."""
+    if text.lower().startswith("the "):
+        text, start = text[4:], start + 4
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    return text.strip(), start
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Resolver:
+    """Resolves the mentions of one article against the index."""
+
+    def __init__(self, index: Index, lexicon: GeoLexicon) -> None:
+        self.index = index
+        self.lexicon = lexicon
+        self._country_names = {code: {index.main[entry]} for code, entry in index.countries.items()}
+
+    def mention(self, text: str, start: int, end: int) -> Mention:
+        name, start = clean_mention(text[start:end], start)
+        return Mention(name, start, start + len(name), mention_cues(text, start, start + len(name), self.lexicon))
+
+    def article_context(self, text: str, dateline_place: str | None, source: str | None) -> ArticleContext:
+        """Countries the article names; the dateline place's country, else the country the
+        outlet's name states ("Iraqi News Agency"; an outlet name is never looked up as a
+        place: "The Guardian" is not a village)."""
+        home = self._dateline_country(dateline_place) if dateline_place else None
+        if home is None and source:
+            outlet = country_counts(source, self.index)
+            home = outlet.most_common(1)[0][0] if outlet else None
+        return ArticleContext(countries=country_counts(text, self.index), home_country=home)
+
+    def _dateline_country(self, dateline_place: str) -> str | None:
+        counts = country_counts(dateline_place, self.index)
+        if counts:
+            return counts.most_common(1)[0][0]
+        name = dateline_place.split(",")[0].strip()
+        candidates = self.index.candidates(name.title() if name.isupper() else name)
+        if candidates:
+            best = max(candidates, key=self._prior)
+            return self.index.country[best.entry] or None
+        return None
+
+    def _prior(self, candidate: Candidate) -> float:
+        """Log population, plus the salience of the feature kind and of national capitals,
+        less for names matched only through an alternate or loose spelling."""
+        index, entry = self.index, candidate.entry
+        capital = CAPITAL_PRIOR if index.capitals.get(index.country[entry]) == entry else 0.0
+        return (math.log10(index.population[entry] + 1) + KIND_PRIOR[index.kind[entry]]
+                + MATCH_PRIOR[candidate.match] + capital)
+
+    def resolve(self, mentions: Sequence[Mention], context: ArticleContext) -> list[Resolution | None]:
+        """One resolution (or None when no gazetteer entry matches) per mention."""
+        index = self.index
+        candidates = [sorted(index.candidates(m.text), key=self._prior, reverse=True)[:MAX_CANDIDATES]
+                      for m in mentions]
+        namesakes = [self._namesake_regions(cands) for cands in candidates]
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(mentions):
+            if candidates[i]:
+                groups[exact_key(m.text)].append(i)
+        own_by_text = {m.text: self._own_country(m) for m in mentions}
+        own_country = [own_by_text[m.text] for m in mentions]
+
+        first = self._pick(mentions, candidates, namesakes, groups, context, own_country, None)
+        picks = self._pick(mentions, candidates, namesakes, groups, context, own_country, first)
+        results: list[Resolution | None] = []
+        for i, m in enumerate(mentions):
+            pick = picks.get(i)
+            if pick is None:
+                results.append(None)
+                continue
+            entry, score, notes = pick
+            kind = KIND_NAMES[index.kind[entry]]
+            country = index.country[entry] or "-"
+            reason = f"gazetteer: '{m.text}' -> {kind} {index.name[entry]} ({country})"
+            if notes:
+                reason += ", context: " + "; ".join(notes)
+            results.append(Resolution(index.place(entry, m.text, m.start, m.end), reason, score))
+        return results
+
+    def _unsupported_guess(self, entry: int, candidates: list[Candidate], notes: list[str]) -> bool:
+        """A hamlet found only through a loose spelling, with nothing in the article pointing
+        to it, is more likely a name the gazetteer lacks than that hamlet: leave it unresolved."""
+        match = next(c.match for c in candidates if c.entry == entry)
+        return match == "loose" and not notes and self.index.population[entry] < LOOSE_MIN_POPULATION
+
+    def _namesake_regions(self, candidates: list[Candidate]) -> set[int]:
+        """Regions named like a big city in them ("New York", "Sao Paulo"): in news the bare
+        name means the city; the region is written "New York state"."""
+        index = self.index
+        cities = {(index.country[c.entry], index.admin1[c.entry]) for c in candidates
+                  if index.kind[c.entry] == CITY and index.population[c.entry] >= NAMESAKE_MIN_POPULATION}
+        cities |= {(index.country[c.entry], index.admin2[c.entry]) for c in candidates
+                   if index.kind[c.entry] == CITY and index.population[c.entry] >= NAMESAKE_MIN_POPULATION}
+        return {c.entry for c in candidates if index.kind[c.entry] in (ADMIN1, ADMIN2)
+                and (index.country[c.entry], index.name[c.entry]) in cities}
+
+    def _listed_with_regions(self, i: int, entry: int, mentions: Sequence[Mention],
+                             previous: dict[int, tuple[int, float, list[str]]] | None) -> bool:
+        """Whether other mentions are regions of the same country ("New York, New Jersey and
+        Connecticut"): then a namesake is the region, like its peers."""
+        if previous is None:
+            return False
+        index, own = self.index, exact_key(mentions[i].text)
+        return any(index.kind[other] == ADMIN1 and index.country[other] == index.country[entry]
+                   and exact_key(mentions[j].text) != own for j, (other, _, _) in previous.items())
+
+    def _own_country(self, mention: Mention) -> str | None:
+        """The country a mention itself names, to exclude from its own context."""
+        counts = country_counts(mention.text, self.index)
+        return next(iter(counts)) if counts else None
+
+    def _pick(self, mentions: Sequence[Mention], candidates: list[list[Candidate]],
+              namesakes: list[set[int]], groups: dict[str, list[int]], context: ArticleContext,
+              own_country: list[str | None],
+              previous: dict[int, tuple[int, float, list[str]]] | None,
+              ) -> dict[int, tuple[int, float, list[str]]]:
+        picked: dict[int, tuple[int, float, list[str]]] = {}
+        for members in groups.values():
+            totals: dict[int, float] = defaultdict(float)
+            notes: dict[int, list[str]] = {}
+            for i in members:
+                for cand in candidates[i]:
+                    score, why = self._score(i, cand, mentions, context, own_country[i], previous)
+                    if (cand.entry in namesakes[i] and mentions[i].cues.feature != "admin"
+                            and not self._listed_with_regions(i, cand.entry, mentions, previous)):
+                        score -= NAMESAKE_PENALTY
+                        why = [*why, "region named after its city, not written as a region"]
+                    totals[cand.entry] += score
+                    notes.setdefault(cand.entry, why)
+            best = max(totals, key=lambda e: totals[e])
+            if previous is not None and self._unsupported_guess(best, candidates[members[0]], notes[best]):
+                continue
+            for i in members:
+                picked[i] = (best, totals[best] / len(members), notes[best])
+        return picked
+
+    def _score(self, i: int, cand: Candidate, mentions: Sequence[Mention], context: ArticleContext,
+               own_country: str | None, previous: dict[int, tuple[int, float, list[str]]] | None,
+               ) -> tuple[float, list[str]]:
+        index = self.index
+        entry, kind, country = cand.entry, index.kind[cand.entry], index.country[cand.entry]
+        score = self._prior(cand)
+        why: list[str] = []
+        if kind in (ADMIN1, ADMIN2) and exact_key(index.name[entry]) in self._country_names.get(country, ()):
+            score -= NAMESAKE_PENALTY  # "Taiwan", "Panama": the country, not its province
+        mentioned = context.countries.get(country, 0) - (1 if own_country == country else 0)
+        if kind != CONTINENT and mentioned > 0:
+            score += 2.0 + 0.5 * math.log2(mentioned)
+            why.append(f"country {country} mentioned {mentioned}x")
+        if country and country == context.home_country:
+            score += 1.5
+            why.append(f"dateline/outlet country {country}")
+        cues = mentions[i].cues
+        if cues.feature == "admin":
+            score += 3.0 if kind in (ADMIN1, ADMIN2) else -1.0
+            if kind in (ADMIN1, ADMIN2):
+                why.append("feature word: admin region")
+        elif cues.feature == "city" and kind == CITY:
+            score += 1.5
+            why.append("feature word: city")
+        if previous is None:
+            return score, why
+        score += self._context_score(i, entry, mentions, previous, why)
+        return score, why
+
+    def _context_score(self, i: int, entry: int, mentions: Sequence[Mention],
+                       previous: dict[int, tuple[int, float, list[str]]], why: list[str]) -> float:
+        """Agreement with the first-pass picks of the other mentions."""
+        index = self.index
+        kind, country = index.kind[entry], index.country[entry]
+        own_key = exact_key(mentions[i].text)
+        score = 0.0
+        best_near = math.inf
+        same_country = False
+        for j, (other, _, _) in previous.items():
+            if j == i or exact_key(mentions[j].text) == own_key:
+                continue
+            other_kind = index.kind[other]
+            same_country = same_country or (other_kind != COUNTRY and index.country[other] == country)
+            contains = (other_kind in (ADMIN1, ADMIN2) and index.country[other] == country
+                        and index.name[other] in (index.admin1[entry], index.admin2[entry])
+                        and other != entry)
+            adjacent = 0 <= mentions[j].start - mentions[i].end <= 2
+            if contains and (adjacent or kind != ADMIN2):
+                bonus = 6.0 if adjacent else 1.5
+                if bonus > score:
+                    why.append(f"in {KIND_NAMES[other_kind]} {index.name[other]} mentioned")
+                score = max(score, bonus)
+            elif adjacent and other_kind == COUNTRY and index.country[other] == country:
+                score = max(score, 3.0)
+                why.append(f"followed by its country {country}")
+            elif (kind in (ADMIN1, ADMIN2, COUNTRY) and index.country[other] == country and other != entry
+                  and (kind == COUNTRY or index.name[entry] in (index.admin1[other], index.admin2[other]))):
+                bonus = 4.0 if 0 <= mentions[i].start - mentions[j].end <= 2 else 1.5
+                if bonus > score:
+                    why.append(f"contains {index.name[other]} mentioned")
+                score = max(score, bonus)
+            if kind in (CITY, ADMIN2, ADMIN1) and other_kind in (CITY, ADMIN2):
+                best_near = min(best_near, distance_km(index.lat[entry], index.lon[entry],
+                                                       index.lat[other], index.lon[other]))
+        if same_country and kind != COUNTRY:
+            score += 1.0
+            why.append(f"other places in {country} mentioned")
+        if best_near < 500:
+            score += 1.0 * (1.0 - best_near / 500)
+            why.append(f"{best_near:.0f} km from another place mentioned")
+        return score

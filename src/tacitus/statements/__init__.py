@@ -1,0 +1,56 @@
+"""Statements: who said what about whom, linked to the events they assert.
+
+Runs after ``extract`` (it links quotes to events and sets ``attribution.quote_id``) and before
+``geo``. See ``quotes`` for how statements are found and attributed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from tacitus.model import Event, Quote
+from tacitus.nlp import ParsedArticle
+from tacitus.statements.quotes import Statement, statements, to_quote
+
+__all__ = ["Statement", "extract_quotes", "link_quotes"]
+
+
+def _overlaps(event: Event, start: int, end: int) -> bool:
+    return any(e.start < end and start < e.end for e in event.evidence)
+
+
+def extract_quotes(parsed: ParsedArticle, events: Sequence[Event]) -> tuple[list[Quote], list[str]]:
+    """The article's quotes, each with the ids of the events stated in its sentences."""
+    when = parsed.article.published
+    found, warnings = statements(parsed.doc, when)
+    result = []
+    for statement in found:
+        linked = [e.id for e in events if _overlaps(e, statement.start, statement.end)]
+        result.append(to_quote(parsed.article.id, parsed.doc, statement, when, linked))
+    return result, warnings
+
+
+def _same_speaker(source: str, quote: Quote) -> bool:
+    if quote.speaker is None:
+        return False
+    names = {quote.speaker.name.lower(), quote.speaker.text.lower()}
+    return source.lower() in names or any(source.lower() in n or n in source.lower() for n in names)
+
+
+def link_quotes(events: Sequence[Event], found: Sequence[Quote]) -> list[Event]:
+    """Set ``attribution.quote_id`` where an event's attributed source spoke a linked quote."""
+    linked = []
+    for event in events:
+        source = event.attribution.source
+        match = None
+        if source:
+            match = next((q for q in found if event.id in q.event_ids and _same_speaker(source, q)),
+                         None)
+        if match is None:
+            linked.append(event)
+            continue
+        attribution = replace(event.attribution, quote_id=match.id)
+        provenance = dict(event.provenance, attribution_quote=f"quote {match.id[:12]} by {source}")
+        linked.append(replace(event, attribution=attribution, provenance=provenance))
+    return linked

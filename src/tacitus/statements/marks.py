@@ -1,0 +1,60 @@
+"""Finding quoted spans in raw text.
+
+Quotation marks are found on characters, not tokens, because news text mixes curly and straight
+marks and spaCy splits them inconsistently. The scan is one pass with one level of nesting
+(quotes inside quotes in news are single marks, which we leave alone as apostrophes would
+confuse them). A mark left open is closed at the end of its paragraph, and reported, so an
+unbalanced quote costs one warning, not the rest of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tacitus.resources import load_yaml
+
+RESOURCE = "statements/reporting.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """The words between a pair of marks: ``text[start:end]`` excludes the marks."""
+
+    start: int
+    end: int
+    closed: bool
+
+
+@lru_cache(maxsize=1)
+def _marks() -> tuple[frozenset[str], frozenset[str]]:
+    pairs = load_yaml(RESOURCE)["marks"]
+    return frozenset(p["open"] for p in pairs), frozenset(p["close"] for p in pairs)
+
+
+def _straight_opens(text: str, i: int) -> bool:
+    """A straight double quote opens when it starts a word (after a space, start or bracket)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:,") and not after.isspace()
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """Every quoted span of ``text`` in order, unbalanced ones closed at the paragraph end."""
+    openers, closers = _marks()
+    spans: list[QuotedSpan] = []
+    start: int | None = None
+    for i, char in enumerate(text):
+        if start is None:
+            if char in openers and (char != '"' or _straight_opens(text, i)):
+                start = i + 1
+            continue
+        if char in closers and i > start:
+            spans.append(QuotedSpan(start, i, True))
+            start = None
+        elif char == "\n" and text[i + 1 : i + 2] == "\n":
+            spans.append(QuotedSpan(start, i, False))
+            start = None
+    if start is not None:
+        spans.append(QuotedSpan(start, len(text.rstrip()), False))
+    return [s for s in spans if text[s.start : s.end].strip()]

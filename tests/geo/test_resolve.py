@@ -1,0 +1,146 @@
+"""Detection and resolution on real sentences: expected place, country, admin1, precision and
+coordinates within a tolerance."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.geo import Geocoder
+from tacitus.geo.resolve import distance_km
+
+# sentence, mention, (name, country, admin1, precision, lat, lon)
+CASES = [
+    ("Thousands marched in Paris on Saturday against the pension reform.", "Paris",
+     ("Paris", "FRA", "Ile-de-France", "city", 48.86, 2.35)),
+    ("He was born in Paris, Texas, a small town near the Oklahoma border.", "Paris",
+     ("Paris", "USA", "Texas", "city", 33.66, -95.56)),
+    ("The senator from Georgia told reporters in Washington that Atlanta would host the convention.",
+     "Georgia", ("Georgia", "USA", "Georgia", "admin1", 32.7, -83.4)),
+    ("The senator from Georgia told reporters in Washington that Atlanta would host the convention.",
+     "Washington", (None, "USA", None, "city", 38.9, -77.04)),
+    ("Russian troops crossed into Georgia from South Ossetia, and Tbilisi accused Moscow of aggression.",
+     "Georgia", ("Georgia", "GEO", None, "country", 42.0, 43.5)),
+    ("Dozens were killed in clashes in Nineveh province, south of Mosul.", "Nineveh",
+     ("Ninawa", "IRQ", "Ninawa", "admin1", 36.2, 42.8)),
+    ("Clashes erupted in Qayarah, south of Mosul.", "Qayarah",
+     (None, "IRQ", "Ninawa", "city", 35.8, 43.3)),
+    ("US-led coalition jets struck targets near Al Qa'im on the Syrian border.", "Al Qa'im",
+     (None, "IRQ", "Anbar", "city", 34.39, 40.99)),
+    ("The farm in Pandi, Bulacan was placed under quarantine.", "Pandi",
+     ("Pandi", "PHL", "Central Luzon", "city", 14.87, 120.96)),
+    ("The attack happened in the Anbar province of Iraq.", "Anbar",
+     ("Anbar", "IRQ", "Anbar", "admin1", 33.4, 42.3)),
+    ("Kurdish fighters advanced on Hasaka in northeastern Syria.", "Hasaka",
+     (None, "SYR", "Al-Hasakah", "city", 36.5, 40.75)),
+    ("Protesters gathered in Springfield, Illinois, on Monday.", "Springfield",
+     ("Springfield", "USA", "Illinois", "city", 39.8, -89.64)),
+    ("Flooding hit Springfield, Massachusetts, overnight.", "Springfield",
+     ("Springfield", "USA", "Massachusetts", "city", 42.1, -72.59)),
+    ("Kenyan police said the attack in Mandera killed 12.", "Mandera",
+     ("Mandera", "KEN", None, "city", 3.94, 41.86)),
+    ("Washington state officials declared an emergency after the wildfires.", "Washington",
+     ("Washington", "USA", "Washington", "admin1", 47.4, -120.5)),
+    ("Officials in London and Manchester said the UK would act.", "UK",
+     ("United Kingdom", "GBR", None, "country", 54.0, -2.0)),
+    ("The outbreak spread from Nairobi to Mombasa, Kenya's main port.", "Mombasa",
+     ("Mombasa", "KEN", None, "city", -4.05, 39.66)),
+    ("Heavy rain flooded parts of Java, Indonesia's most populous island.", "Java",
+     ("Java", "IDN", None, "admin1", -7.49, 110.0)),
+]
+TOLERANCE_KM = 100
+REGION_TOLERANCE_KM = 161  # a region's point is a convention: the usual 161 km criterion
+
+
+@pytest.mark.parametrize("sentence, mention, expected", CASES)
+def test_geoparse_resolves_in_context(nlp, geocoder: Geocoder, sentence: str, mention: str,
+                                      expected: tuple) -> None:
+    name, country, admin1, precision, lat, lon = expected
+    places = [p for p in geocoder.geoparse(nlp(sentence)) if p.text == mention]
+    assert places, f"'{mention}' not detected"
+    place = places[0]
+    assert sentence[place.start:place.end] == mention
+    if name is not None:
+        assert place.name == name
+    assert place.country == country
+    if admin1 is not None:
+        assert place.admin1 == admin1
+    assert place.precision == precision
+    tolerance = TOLERANCE_KM if precision == "city" else REGION_TOLERANCE_KM
+    assert distance_km(place.lat, place.lon, lat, lon) < tolerance
+
+
+@pytest.mark.parametrize(
+    "sentence, not_places",
+    [
+        ("Mrs Kong said Hong Kong does not expect more cases.", {"Kong", "Mrs Kong"}),
+        ("Nine cases of West Nile virus were reported in Texas.", {"West Nile"}),
+        ("Fardous Hadad died last week. Hadad, who was 36, fell ill in May.", {"Hadad"}),
+        ("Police said the man stole a Ford from a car park in Reading.", {"Ford"}),
+    ],
+)
+def test_names_that_are_not_places_are_not_detected(nlp, geocoder: Geocoder, sentence: str,
+                                                    not_places: set[str]) -> None:
+    assert not {p.text for p in geocoder.geoparse(nlp(sentence))} & not_places
+
+
+@pytest.mark.parametrize(
+    "sentence, mention",
+    [
+        ("Dozens were killed in clashes in Nineveh province.", "Nineveh"),
+        ("Fighting continued in Qayarah on Tuesday.", "Qayarah"),
+        ("Nigeria reported 782 new cases this week.", "Nigeria"),
+        ("The NSW government has confirmed the outbreak.", "NSW"),
+    ],
+)
+def test_gazetteer_finds_places_the_model_misses(nlp, geocoder: Geocoder, sentence: str,
+                                                 mention: str) -> None:
+    assert mention in {p.text for p in geocoder.geoparse(nlp(sentence))}
+
+
+def test_unknown_place_stays_unresolved(nlp, geocoder: Geocoder) -> None:
+    sentence = "Gunmen attacked the village of Zqxvillé in Borno State on Friday."
+    text = sentence
+    start = text.index("Zqxvillé")
+    place, borno = geocoder.resolve(text, [(start, start + len("Zqxvillé")), (text.index("Borno"), text.index("Borno") + 5)])
+    assert place is None
+    assert borno is not None and borno.country == "NGA"
+
+
+def test_unresolved_names_are_counted_in_a_warning(nlp, geocoder: Geocoder) -> None:
+    places = geocoder.geoparse(nlp("Russian troops crossed into Georgia from South Ossetia."))
+    unresolved = [p for p in places if p.lat is None]
+    assert [(p.text, p.lon, p.country) for p in unresolved] == [("South Ossetia", None, None)]
+    assert geocoder.warnings(places) == [
+        "1 place name(s) not in the gazetteer, left unresolved: South Ossetia"]
+    assert geocoder.warnings([p for p in places if p.lat is not None]) == []
+
+
+def test_resolve_keeps_the_given_offsets(geocoder: Geocoder) -> None:
+    text = "Troops left the United States for Iraq."
+    start = text.index("the United")
+    [place] = geocoder.resolve(text, [(start, start + len("the United States"))])
+    assert place is not None and place.country == "USA"
+    assert (place.start, place.end, place.text) == (start, start + 17, "the United States")
+
+
+def test_resolve_given_spans_uses_the_whole_text(geocoder: Geocoder) -> None:
+    text = "Fighting was reported in Georgia. Officials in Tbilisi and Batumi said Russia had attacked."
+    start = text.index("Georgia")
+    [place] = geocoder.resolve(text, [(start, start + 7)])
+    assert place is not None and place.country == "GEO" and place.precision == "country"
+    assert (place.start, place.end) == (start, start + 7)
+
+
+def test_one_name_one_place_per_article(geocoder: Geocoder) -> None:
+    text = "Paris, Texas was hit by a tornado. Residents of Paris said the storm lasted minutes."
+    spans = [(m, m + 5) for m in (text.index("Paris"), text.rindex("Paris"))]
+    first, second = geocoder.resolve(text, spans)
+    assert first is not None and second is not None
+    assert first.geonameid == second.geonameid and first.country == "USA"
+
+
+def test_places_in_text_order_with_valid_offsets(nlp, geocoder: Geocoder) -> None:
+    sentence = "Aid convoys left Amman for Damascus, Aleppo and Idlib."
+    places = geocoder.geoparse(nlp(sentence))
+    assert [p.text for p in places] == ["Amman", "Damascus", "Aleppo", "Idlib"]
+    assert all(sentence[p.start:p.end] == p.text for p in places)

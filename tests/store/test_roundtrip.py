@@ -1,0 +1,104 @@
+"""Any valid record stored and read back is equal (Hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from tacitus.model import (
+    DATE_PRECISIONS,
+    PARTY_KINDS,
+    PLACE_PRECISIONS,
+    PLOVER_TYPES,
+    QUALIFIERS,
+    STATUSES,
+    Acled,
+    Article,
+    ArticleResult,
+    Attribution,
+    Event,
+    Evidence,
+    Framing,
+    Party,
+    Place,
+    Quote,
+    Sentiment,
+    Toll,
+)
+from tacitus.store import Store, open_store
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+SOME = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20)
+OPT = st.none() | SOME
+COUNT = st.none() | st.integers(0, 10**9)
+OFFSET = st.integers(0, 10**7)
+DAY = st.dates(date(1900, 1, 1), date(2100, 12, 31))
+CODE = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3)
+
+parties = st.builds(Party, text=SOME, name=SOME, id=SOME, country=st.none() | CODE,
+                    sector=OPT, kind=st.sampled_from(PARTY_KINDS))
+places = st.builds(
+    Place, text=SOME, name=OPT, country=st.none() | CODE, admin1=OPT,
+    lat=st.none() | st.floats(-90, 90), lon=st.none() | st.floats(-180, 180),
+    geonameid=st.none() | st.integers(1, 2**40), precision=st.none() | st.sampled_from(PLACE_PRECISIONS),
+    start=st.none() | OFFSET, end=st.none() | OFFSET)
+events = st.builds(
+    Event, id=st.uuids().map(str), type=st.sampled_from(PLOVER_TYPES),
+    cameo=st.text("0123456789", min_size=2, max_size=4),
+    goldstein=st.floats(-10, 10), quad_class=st.integers(1, 4), status=st.sampled_from(STATUSES),
+    mode=OPT, context=st.lists(SOME, max_size=3).map(tuple),
+    acled=st.none() | st.builds(Acled, SOME, SOME), date=st.none() | DAY,
+    date_precision=st.none() | st.sampled_from(DATE_PRECISIONS),
+    actor=st.none() | parties, recipient=st.none() | parties, location=st.none() | places,
+    fatalities=st.none() | st.builds(Toll, COUNT, COUNT, st.sampled_from(QUALIFIERS)),
+    attribution=st.builds(Attribution, OPT, st.booleans(), OPT),
+    evidence=st.lists(st.builds(Evidence, TEXT, OFFSET, OFFSET), max_size=3).map(tuple),
+    confidence=st.floats(0, 1),
+    provenance=st.dictionaries(SOME, TEXT, max_size=4))
+quotes = st.builds(Quote, id=SOME, speaker=st.none() | parties, text=TEXT, start=OFFSET,
+                   end=OFFSET, direct=st.booleans(), about=st.lists(parties, max_size=2).map(tuple),
+                   event_ids=st.lists(SOME, max_size=2).map(tuple))
+articles = st.builds(
+    Article, text=st.tuples(st.uuids(), TEXT).map(lambda t: f"{t[0]} {t[1]}"), source=OPT,
+    published=st.none() | DAY, title=OPT, url=OPT, language=st.sampled_from(["en", "fr"]),
+    path=OPT, external_id=OPT, dateline_place=OPT, warnings=st.lists(SOME, max_size=2).map(tuple))
+framings = st.builds(Framing, term=SOME, label=SOME, category=SOME, stance=st.integers(-1, 1),
+                     start=OFFSET, end=OFFSET, target=st.none() | parties, event_id=OPT,
+                     rule=TEXT)
+sentiments = st.builds(Sentiment, party=parties, score=st.floats(-1, 1),
+                       mentions=st.integers(0, 1000))
+results = st.builds(ArticleResult, article=articles,
+                    framing=st.lists(framings, max_size=2).map(tuple),
+                    sentiment=st.lists(sentiments, max_size=2).map(tuple),
+                    events=st.lists(events, max_size=3, unique_by=lambda e: e.id).map(tuple),
+                    quotes=st.lists(quotes, max_size=2).map(tuple),
+                    warnings=st.lists(SOME, max_size=2).map(tuple))
+
+
+@pytest.fixture(scope="module")
+def shared_store(tmp_path_factory: pytest.TempPathFactory):
+    with open_store(tmp_path_factory.mktemp("roundtrip") / "roundtrip.duckdb") as store:
+        yield store
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(result=results)
+def test_any_valid_result_reads_back_equal(shared_store: Store, result: ArticleResult) -> None:
+    # Examples may repeat an article text or event id; a stored id is (rightly) never rewritten.
+    assume(not shared_store.has_article(result.article.id))
+    ids = ", ".join(f"'{e.id}'" for e in result.events) or "''"
+    assume(shared_store.sql(f"SELECT count(*) AS n FROM events WHERE id IN ({ids})")["n"][0] == 0)
+    shared_store.write_batch([result])
+    assert shared_store.article_result(result.article.id) == result
+
+
+def test_round_trip_keeps_nul_and_non_ascii_text(tmp_path: Path) -> None:
+    text = "Mosul \u2014 \u0627\u0644\u0645\u0648\u0635\u0644 \x00 \U0001f4a5 strike"
+    result = ArticleResult(article=Article(text=text, source="Al \u2018Arabiya"))
+    with open_store(tmp_path / "t.duckdb") as store:
+        store.write_batch([result])
+        assert store.article_result(result.article.id) == result
