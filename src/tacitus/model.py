@@ -266,6 +266,50 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """One fact of one event as one source states it.
+
+    ``kind`` is ``toll`` (``killed``/``injured``/``qualifier`` set) or ``responsibility``
+    (``actor`` is who is said to have done it). ``source`` None means the outlet's own voice.
+    ``certainty``: 3 asserted, 2 attributed, 1 hedged, 0 denied; ``hedges`` the words that
+    lowered it. ``start``/``end`` are offsets of the words that state the fact.
+    """
+
+    kind: str
+    event_id: str | None
+    source: Party | None
+    source_text: str | None
+    certainty: int
+    start: int
+    end: int
+    rule: str
+    killed: int | None = None
+    injured: int | None = None
+    qualifier: str | None = None
+    actor: Party | None = None
+    hedges: tuple[str, ...] = ()
+    quote_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "event_id": self.event_id,
+            "source": self.source.to_dict() if self.source else None,
+            "source_text": self.source_text,
+            "certainty": self.certainty,
+            "killed": self.killed,
+            "injured": self.injured,
+            "qualifier": self.qualifier,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "hedges": list(self.hedges),
+            "quote_id": self.quote_id,
+            "start": self.start,
+            "end": self.end,
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Framing:
     """A loaded label in the text ("terrorists", "martyrs", "aggression") and what it qualifies.
 
@@ -320,6 +364,7 @@ class ArticleResult:
     warnings: tuple[str, ...] = ()
     framing: tuple[Framing, ...] = ()
     sentiment: tuple[Sentiment, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -328,5 +373,6 @@ class ArticleResult:
             "quotes": [q.to_dict() for q in self.quotes],
             "framing": [f.to_dict() for f in self.framing],
             "sentiment": [s.to_dict() for s in self.sentiment],
+            "claims": [c.to_dict() for c in self.claims],
             "warnings": list(self.warnings),
         }

@@ -273,3 +273,12 @@ def test_golden_corpus_lines_pair_by_id(tmp_path: Path) -> None:
     assert [(p.line, p.message) for p in gold.problems] == [
         (4, "expected an object with an 'events' list: skipped"),
         (2, "no article for this expected record (id zzz): skipped")]
+
+
+def test_petrarch_sample_file() -> None:
+    gold = petrarch.read(Path(__file__).parent / "data" / "petrarch_sample.xml")
+    assert len(gold.records) == 10 and not gold.problems
+    assert [r.id for r in gold.records if not r.has_events] == ["SAMPLE-09", "SAMPLE-10"]
+    assert gold.records[0].text == ("Israeli warplanes struck Hamas positions in the Gaza Strip on "
+                                    "Sunday, the army said.")
+    assert [c.code for c in gold.records[7].codings] == ["030", "030"]

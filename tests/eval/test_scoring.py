@@ -156,7 +156,8 @@ def test_golden_matching_and_fields() -> None:
     strike = event(actor=us, date=date(2019, 12, 29),
                    location=Place("Anbar", country="IRQ"), fatalities=Toll(25, None),
                    evidence=(Evidence(text[:46], 0, 46),))
-    other = event("ACCUSE", "112", actor=us)
+    commander = Party("a commander", "militia commander", "COMMANDER", None, None, "non-state armed")
+    other = event("THREATEN", "138", actor=commander, recipient=us)  # gold has no recipient
     quote = Quote("q", Party("a commander", "commander", "COMMANDER"), "We will respond,", 48, 64, True)
     result = ArticleResult(article, (strike, other), (quote,))
     record = golden.GoldenArticle("strike", article, expected)
@@ -164,6 +165,8 @@ def test_golden_matching_and_fields() -> None:
     assert report.metric("event_precision").estimate.value == 0.5
     assert report.metric("event_recall").estimate.value == 0.5
     assert report.score == 0.5
+    assert report.metric("event_f1_type_actor").estimate.value == 1.0
+    assert report.metric("event_f1_type").estimate.value == 1.0
     for field in ("date", "location", "location_country", "killed", "injured", "evidence"):
         assert report.metric(f"field_{field}").estimate.value == 1.0, field
     assert report.metric("published_accuracy").estimate.value == 1.0

@@ -38,6 +38,15 @@ SENTENCES = [
      "ASSAULT", "firearms", "193", "Armed clash", None, None, "occurred"),
     ("Gunmen kidnapped a local official in Kaduna state on Wednesday.",
      "ASSAULT", "abduct", "181", "Abduction/forced disappearance", None, None, "occurred"),
+    ("At least 25 fighters were killed when US warplanes struck their positions in Anbar.",
+     "ASSAULT", "aerial", "195", "Air/drone strike", "USA", None, "occurred"),
+    ("Turkish security forces destroyed 342 mines and 288 improvised explosive devices.",
+     "COERCE", "seize", "1711", "Disrupted weapons use", "TUR", None, "occurred"),
+    # intents, obligations and refusals are coded as CAMEO codes them
+    ("Syria says it is willing to withdraw its troops from Lebanon.",
+     "AGREE", None, "0356", None, None, None, "occurred"),
+    ("Sudan must return the captured helicopter, Russia said.",
+     "REQUEST", None, "100", None, None, None, "planned"),
     # passive: the agent acts, the subject undergoes
     ("The embassy was attacked by protesters in Baghdad on Tuesday.",
      "ASSAULT", None, "190", "Violent demonstration", None, None, "occurred"),

@@ -55,6 +55,7 @@ def test_no_place_in_sentence_falls_back_to_dateline(pipeline, geocoder) -> None
     text = "Police fired tear gas at protesters on Sunday."
     placed = _run(pipeline, geocoder, text, _event(text, text, actor=None), dateline="BAGHDAD")
     assert placed.location.name == "Baghdad" and placed.location.start is None
+    assert placed.location.precision == "admin1"  # around the dateline city, not in it
     assert placed.provenance["location"].startswith("article dateline")
     assert placed.confidence < 0.8
 
@@ -77,6 +78,14 @@ def test_unknown_stated_place_stays_unresolved(pipeline, geocoder) -> None:
     assert placed.location.lat is None and placed.location.lon is None
     assert placed.location.text == "Zqxvillé"
     assert "unresolved" in placed.provenance["location"]
+
+
+def test_stated_location_without_offsets_is_resolved_by_name(pipeline, geocoder) -> None:
+    text = "Rebels shelled the town on Monday. The fighting around Hasaka spread east."
+    event = _event("Rebels shelled the town on Monday.", text, Place("Hasaka"), actor=None)
+    placed = _run(pipeline, geocoder, text, event)
+    assert placed.location.country == "SYR" and placed.location.start is None
+    assert placed.provenance["location"].startswith("stated (no offsets)")
 
 
 def test_no_events_no_work(pipeline, geocoder) -> None:

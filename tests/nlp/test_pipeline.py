@@ -38,3 +38,9 @@ def test_parse_keeps_article_order(pipeline) -> None:
     parsed = list(pipeline.parse(articles, batch_size=8))
     assert [p.article for p in parsed] == articles
     assert all(p.doc.text == p.article.text for p in parsed)
+
+
+def test_a_sentence_never_spans_a_paragraph_break(nlp) -> None:
+    doc = nlp("Police fired tear gas in Baghdad\n\nThe ministry said 12 people were hurt.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Police fired tear gas in Baghdad", "The ministry said 12 people were hurt."]

@@ -21,7 +21,7 @@ TOWNS = [Place(f"Town {n}", f"Town {n}", "IRQ", f"Province {n % 4}", 30 + n, 40 
                "city") for n in range(6)]
 
 
-def extract(paths):
+def extract(paths, skip=None):
     for folder in paths:
         for file in sorted(Path(folder).iterdir()):
             time.sleep(0.004)

@@ -13,6 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from tacitus import extract, geo, ingest, statements
+from tacitus.statements.claims import claims as find_claims
+from tacitus.statements.framing import framing as find_framing
+from tacitus.statements.sentiment import party_sentiment
 from tacitus.errors import ExtractionError
 from tacitus.model import Article, ArticleResult, InputProblem
 from tacitus.nlp import ParsedArticle, get_pipeline
@@ -25,13 +28,17 @@ def _code(parsed: ParsedArticle) -> ArticleResult:
         quotes, quote_warnings = statements.extract_quotes(parsed, events)
         events = statements.link_quotes(events, quotes)
         placed = geo.place_events(parsed, events)
+        framing = find_framing(parsed, placed)
+        claims = find_claims(parsed, placed, quotes)
+        sentiment = party_sentiment(parsed, statements.parties_of(placed, quotes))
     except Exception as exc:  # noqa: BLE001 - one article must never stop a corpus
         if os.environ.get("TACITUS_DEBUG"):
             raise
         raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}",
                               where=parsed.article.path or parsed.article.id) from exc
     return ArticleResult(article=parsed.article, events=tuple(placed), quotes=tuple(quotes),
-                         warnings=tuple(parsed.article.warnings) + tuple(quote_warnings))
+                         warnings=tuple(parsed.article.warnings) + tuple(quote_warnings),
+                         framing=tuple(framing), sentiment=tuple(sentiment), claims=tuple(claims))
 
 
 def extract_articles(articles: Iterable[Article]) -> Iterator[ArticleResult]:

@@ -60,6 +60,7 @@ def _event_row(index: int, event: Event) -> list[object]:
     ]
 
 
+CERTAINTY = {3: "asserted", 2: "attributed", 1: "hedged", 0: "denied"}
 HEADERS = ("#", "type", "cameo", "acled", "status", "date", "actor", "recipient", "location",
            "killed/injured", "source", "conf")
 
@@ -75,6 +76,19 @@ def print_table(result: ArticleResult, out: TextIO) -> None:
         print(render(HEADERS, rows, max_width=32), file=out)
         for i, event in enumerate(result.events, start=1):
             print(f"  [{i}] {event.evidence[0].sentence if event.evidence else ''}", file=out)
+    if result.quotes or result.claims:
+        print(f"-- statements: {len(result.quotes)} quotes, {len(result.claims)} claims", file=out)
+    if result.quotes:
+        events = {e.id: i for i, e in enumerate(result.events, start=1)}
+        rows = [[_party(q.speaker), "direct" if q.direct else "indirect",
+                 ",".join(str(events[e]) for e in q.event_ids if e in events), q.text]
+                for q in result.quotes]
+        print(render(("speaker", "kind", "events", "words"), rows, max_width=60), file=out)
+    if result.claims:
+        rows = [[c.kind, c.source_text or "(outlet)", c.killed, c.injured, c.qualifier,
+                 _party(c.actor), CERTAINTY[c.certainty]] for c in result.claims]
+        print(render(("claim", "source", "killed", "injured", "qualifier", "actor", "certainty"),
+                     rows, max_width=40), file=out)
     print(file=out)
 
 

@@ -253,8 +253,8 @@ def score(
                     "system": place.to_dict() if place else None,
                     "error_km": None if km is None else round(km, 1),
                 })
-    exact_prf = stats.prf(*zip(*exact)) if exact else stats.prf([], [], [])
-    lenient_prf = stats.prf(*zip(*lenient)) if lenient else stats.prf([], [], [])
+    exact_prf = stats.prf_rows(exact)
+    lenient_prf = stats.prf_rows(lenient)
     metrics = (
         Metric(HEADLINE, f"resolution accuracy within {ACCURACY_KM:.0f} km (gold spans)",
                _per_article(within)),

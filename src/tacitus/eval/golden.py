@@ -38,6 +38,9 @@ HEADLINE = "event_f1"
 SUFFIX = ".expected.json"
 CORPUS_SUFFIX = ".expected.jsonl"
 QUOTE_OVERLAP = 0.5
+ROLES = ("actor", "recipient")
+LOOSER = {"type_actor": ("actor",), "type": ()}
+"""Looser event matches reported beside the headline, to show where the misses come from."""
 _WORD = re.compile(r"[a-z0-9]{3,}")
 
 
@@ -181,10 +184,10 @@ def party_agrees(expected: Any, party: Party | None) -> bool:
     return not names or bool(names & _words(party.text, party.name))
 
 
-def _event_agrees(expected: dict[str, Any], event: Event) -> bool:
-    return (expected.get("type") == event.type
-            and party_agrees(expected.get("actor"), event.actor)
-            and party_agrees(expected.get("recipient"), event.recipient))
+def _event_agrees(expected: dict[str, Any], event: Event, roles: tuple[str, ...] = ROLES) -> bool:
+    """Same type and agreeing parties in ``roles`` (fewer roles: the looser figures)."""
+    return expected.get("type") == event.type and all(
+        party_agrees(expected.get(role), getattr(event, role)) for role in roles)
 
 
 def match(pairs_ok: Callable[[int, int], bool], n_left: int, n_right: int) -> list[tuple[int, int]]:
@@ -206,8 +209,10 @@ def match(pairs_ok: Callable[[int, int], bool], n_left: int, n_right: int) -> li
     return sorted((i, j) for j, i in enumerate(owner) if i is not None)
 
 
-def _event_pairs(expected: Sequence[dict[str, Any]], system: Sequence[Event]) -> list[tuple[int, int]]:
-    return match(lambda i, j: _event_agrees(expected[i], system[j]), len(expected), len(system))
+def _event_pairs(expected: Sequence[dict[str, Any]], system: Sequence[Event],
+                 roles: tuple[str, ...] = ROLES) -> list[tuple[int, int]]:
+    return match(lambda i, j: _event_agrees(expected[i], system[j], roles), len(expected),
+                 len(system))
 
 
 def _same_text(a: Any, b: Any) -> bool:
@@ -300,6 +305,7 @@ def score(
     problems: Sequence[InputProblem] = (),
 ) -> EvalReport:
     counts: list[tuple[int, int, int]] = []
+    loose: dict[str, list[tuple[int, int, int]]] = {name: [] for name in LOOSER}
     quote_counts: list[tuple[int, int, int]] = []
     fields: dict[str, list[bool]] = {}
     speakers: list[bool] = []
@@ -311,6 +317,9 @@ def score(
         system = list(result.events) if result else []
         pairs = _event_pairs(expected, system)
         counts.append((len(pairs), len(system) - len(pairs), len(expected) - len(pairs)))
+        for name, roles in LOOSER.items():
+            found = len(_event_pairs(expected, system, roles))
+            loose[name].append((found, len(system) - found, len(expected) - found))
         gold_published = (record.expected.get("article") or {}).get("published")
         if gold_published:
             got = record.article.published
@@ -337,17 +346,20 @@ def score(
                                "gold": expected[i], "system": _event_summary(system[j])})
         if "quotes" in record.expected:
             _score_quotes(record, result, quote_counts, speakers, errors)
-    event_prf = stats.prf(*zip(*counts)) if counts else stats.prf([], [], [])
+    event_prf = stats.prf_rows(counts)
     metrics = [
         Metric("event_precision", "event precision", event_prf["precision"]),
         Metric("event_recall", "event recall", event_prf["recall"]),
         Metric(HEADLINE, "event F1", event_prf["f1"]),
+        Metric("event_f1_type_actor", "event F1, type and actor only",
+               stats.prf_rows(loose["type_actor"])["f1"]),
+        Metric("event_f1_type", "event F1, type only", stats.prf_rows(loose["type"])["f1"]),
         Metric("published_accuracy", "publication date (dateline) accuracy", stats.mean(published)),
     ]
     metrics += [Metric(f"field_{k}", f"matched events: {k.replace('_', ' ')}", stats.mean(v))
                 for k, v in sorted(fields.items())]
     if quote_counts:
-        quote_prf = stats.prf(*zip(*quote_counts))
+        quote_prf = stats.prf_rows(quote_counts)
         metrics += [Metric("quote_span_f1", "quote span F1 (overlap >= 0.5)", quote_prf["f1"]),
                     Metric("quote_speaker_accuracy", "quote speaker accuracy (matched quotes)",
                            stats.mean(speakers))]

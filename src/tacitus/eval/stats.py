@@ -142,6 +142,11 @@ def prf(tp: Sequence[int], fp: Sequence[int], fn: Sequence[int]) -> dict[str, Es
     return {name: _estimate(float(point[i]), pick(i), n) for i, name in enumerate(names)}
 
 
+def prf_rows(rows: Sequence[tuple[int, int, int]]) -> dict[str, Estimate]:
+    """:func:`prf` over one ``(tp, fp, fn)`` row per item."""
+    return prf([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+
+
 @dataclass(frozen=True, slots=True)
 class ClassRow:
     """Per-class figures of a single-label classification."""

@@ -131,11 +131,9 @@ def _holds(rule: Rule, facts: Facts) -> bool:
         return False
     if rule.recipient_kinds is not None and _kind(facts.recipient) not in rule.recipient_kinds:
         return False
-    if rule.recipient_sectors is not None and (
-        facts.recipient is None or facts.recipient.sector not in rule.recipient_sectors
-    ):
-        return False
-    return True
+    return rule.recipient_sectors is None or (
+        facts.recipient is not None and facts.recipient.sector in rule.recipient_sectors
+    )
 
 
 def classify(facts: Facts) -> tuple[Acled | None, str]:

@@ -1,8 +1,9 @@
 """From mentions to events: one per incident per article.
 
 A later mention joins an earlier event when it has the same PLOVER type, the same kind of
-status (something that happened vs. something threatened or planned), no conflicting party,
-place or stated date, and something that ties it back: it is a definite description ("the
+status (something that happened vs. something threatened or planned), no conflicting actor,
+place or stated date (nor recipient, unless it is a definite "the strikes" that may name a
+narrower target), and something that ties it back: it is a definite description ("the
 strikes", "the raids"), it names the same actor, or it sits in the same sentence. The merged
 event keeps every evidence sentence and the most specific value of each field. Two strikes at
 different places or on different days, or a strike and the reaction to it, stay apart.
@@ -47,7 +48,9 @@ def _joins(group: list[EventMention], m: EventMention) -> bool:
     if (first.status.status in FUTURE) != (m.status.status in FUTURE):
         return False
     for other in group:
-        if _conflict(other.actor, m.actor) or _conflict(other.recipient, m.recipient):
+        if _conflict(other.actor, m.actor):
+            return False
+        if not m.definite and _conflict(other.recipient, m.recipient):
             return False
         if not _same_place(other, m):
             return False

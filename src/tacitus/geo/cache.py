@@ -82,6 +82,9 @@ def load_index() -> Index:
         with tempfile.NamedTemporaryFile(dir=file.parent, delete=False, suffix=".tmp") as out:
             pickle.dump(index, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(out.name, file)
+        for stale in file.parent.glob("geo-index-*.pickle"):
+            if stale != file:
+                stale.unlink(missing_ok=True)  # built from older package versions
     except OSError as exc:
         raise ConfigError(f"cannot write the gazetteer index: {exc}", str(file)) from exc
     return index

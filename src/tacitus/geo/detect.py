@@ -26,6 +26,7 @@ PLACE_LABELS = ("GPE", "LOC")
 MAX_RUN = 4
 MIN_UNSUPPORTED_POPULATION = 1000
 JOINERS = ("-", " of ", " of the ", " ")
+LIST_JOINERS = (", ", " and ", " or ")
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "ash", "az", "ath"})
 SUPPORTING_PREPOSITIONS = ("in", "near", "outside", "around", "across", "into", "at", "from")
 
@@ -134,6 +135,7 @@ def _gazetteer_matches(doc: Doc, text: str, index: Index, lexicon: GeoLexicon, c
         span = doc[i:run_end + 1]
         if _accept(span, text, index, lexicon, known, edges):
             found.append((span.start_char, span.end_char))
+            edges.update((span.start_char, span.end_char))  # "Isfahan and Shiraz": lists chain
         i = run_end + 1
     return found
 
@@ -146,7 +148,8 @@ def _name_token(doc: Doc, i: int) -> bool:
     glued = not token.whitespace_ and i + 1 < len(doc)
     if token.lower_ in ARABIC_ARTICLES:
         return glued and doc[i + 1].text == "-"
-    return token.text == "-" and glued and i > 0 and not doc[i - 1].whitespace_ and doc[i + 1].text[:1].isupper()
+    return (token.text == "-" and glued and i > 0 and not doc[i - 1].whitespace_
+            and doc[i + 1].text[:1].isupper())
 
 
 def _accept(span: Span, text: str, index: Index, lexicon: GeoLexicon, known: set[str],
@@ -166,12 +169,11 @@ def _accept(span: Span, text: str, index: Index, lexicon: GeoLexicon, known: set
     cues = mention_cues(text, span.start_char, span.end_char, lexicon)
     if cues.feature or cues.preposition in SUPPORTING_PREPOSITIONS:
         return True
-    before, following = text[max(0, span.start_char - 2):span.start_char], text[span.end_char:span.end_char + 2]
-    if before == ", " and span.start_char - 2 in edges or following == ", " and span.end_char + 2 in edges:
-        return True
-    before, following = text[max(0, span.start_char - 5):span.start_char], text[span.end_char:span.end_char + 5]
-    return ((before in (" and ", "d or ") and span.start_char - len(before) in edges)
-            or (following in (" and ", " or ") and span.end_char + len(following) in edges))
+    # listed next to a detected place: "Pandi, Bulacan", "Isfahan and Shiraz"
+    start, end = span.start_char, span.end_char
+    return any((text[max(0, start - len(joiner)):start] == joiner and start - len(joiner) in edges)
+               or (text[end:end + len(joiner)] == joiner and end + len(joiner) in edges)
+               for joiner in LIST_JOINERS)
 
 
 def _supported_by_gazetteer(text: str, index: Index, lexicon: GeoLexicon) -> bool:

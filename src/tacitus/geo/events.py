@@ -3,8 +3,9 @@
 The extract stage marks where the text states an event's place (``location`` as an
 unresolved ``Place(text, start, end)``); this stage resolves it with the whole article as
 context. Where no place is stated, it falls back, with lower confidence, to a place in the
-event's own evidence sentences, and then to the article's dominant location (the dateline
-place, else the most-mentioned country) at country precision.
+event's own evidence sentences, and then to the article's dominant location: the dateline
+place (at admin1 precision: the event happened around it) or else the most-mentioned country
+(at country precision).
 
 A place in the evidence sentence is not where the event happened just because it is there:
 "Washington condemned the strikes" names who spoke (the subject, or a possessor as in
@@ -59,12 +60,14 @@ def place_events(parsed: ParsedArticle, events: Sequence[Event],
               and e.location.start is not None and e.location.end is not None]
     spans = sorted(set(detected) | set(stated))
     resolved = geocoder.resolutions(text, spans, article.dateline_place, article.source)
-    mentions = {span: _Mention(r, span[0], span[1], text[span[0]:span[1]]) for span, r in zip(spans, resolved)}
+    mentions = {(start, end): _Mention(r, start, end, text[start:end])
+                for (start, end), r in zip(spans, resolved)}
     dominant = _dominant(geocoder, [mentions[s] for s in detected], article.dateline_place, text)
-    return [_place(event, doc, geocoder, mentions, dominant) for event in events]
+    return [_place(event, doc, text, geocoder, mentions, dominant) for event in events]
 
 
-def _place(event: Event, doc: Doc, geocoder: Geocoder, mentions: dict[tuple[int, int], _Mention],
+def _place(event: Event, doc: Doc, text: str, geocoder: Geocoder,
+           mentions: dict[tuple[int, int], _Mention],
            dominant: tuple[Place, str, float] | None) -> Event:
     location = event.location
     if location is not None and location.lat is not None:
@@ -73,6 +76,12 @@ def _place(event: Event, doc: Doc, geocoder: Geocoder, mentions: dict[tuple[int,
         mention = mentions[(location.start, location.end)]
         if mention.resolution is not None:
             return _with(event, mention.resolution.place, f"stated: {mention.resolution.reason}", 1.0)
+        return _with(event, location, f"stated: '{location.text}' not in the gazetteer (unresolved)", 1.0)
+    if location is not None and location.text:
+        resolution = geocoder.resolve_name(location.text, text)
+        if resolution is not None:
+            place = dataclasses.replace(resolution.place, start=None, end=None)
+            return _with(event, place, f"stated (no offsets): {resolution.reason}", 1.0)
         return _with(event, location, f"stated: '{location.text}' not in the gazetteer (unresolved)", 1.0)
     chosen = _from_evidence(event, doc, geocoder, mentions)
     if chosen is not None:
@@ -113,7 +122,8 @@ def _from_evidence(event: Event, doc: Doc, geocoder: Geocoder,
                 continue
             rank = (0 if prepositional else 1, PRECISION_RANK.get(place.precision or "country", 4), start)
             if best is None or rank < best[0]:
-                why = "evidence sentence: " + ("place after a preposition" if prepositional else "place mentioned")
+                how = "place after a preposition" if prepositional else "place mentioned"
+                why = f"evidence sentence: {how}"
                 best = (rank, place, f"{why}, {mention.resolution.reason}")
     if best is None:
         return None
@@ -151,7 +161,10 @@ def _dominant(geocoder: Geocoder, detected: list[_Mention], dateline_place: str 
     if dateline_place:
         resolution = geocoder.resolve_name(dateline_place, text)
         if resolution is not None:
-            place = dataclasses.replace(resolution.place, start=None, end=None)
+            # the report comes from there; the event happened somewhere around it
+            precision = resolution.place.precision
+            coarser = "admin1" if precision in ("point", "city", "admin2") else precision
+            place = dataclasses.replace(resolution.place, start=None, end=None, precision=coarser)
             return place, f"article dateline: {resolution.reason}", DATELINE_CONFIDENCE
     countries = Counter(m.resolution.place.country for m in detected
                         if m.resolution is not None and m.resolution.place.country)

@@ -18,7 +18,7 @@ CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY = 0, 1, 2, 3, 4
 KIND_NAMES = ("continent", "country", "admin1", "admin2", "city")
 PRECISION = {CONTINENT: "country", COUNTRY: "country", ADMIN1: "admin1", ADMIN2: "admin2",
              CITY: "city"}
-FORMAT_VERSION = 13
+FORMAT_VERSION = 14
 
 
 def _entries(table: dict[str, int | tuple[int, ...]], key: str) -> tuple[int, ...]:
@@ -54,6 +54,7 @@ class Index:
     demonyms: dict[str, str]
     capitals: dict[str, int]
     countries: dict[str, int]
+    neighbours: dict[str, tuple[str, ...]]
     versions: dict[str, str]
 
     def __len__(self) -> int:

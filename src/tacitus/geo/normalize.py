@@ -7,7 +7,8 @@ two keys, so that a lookup is a dictionary hit rather than a fuzzy search over 2
 
 * ``exact_key``: diacritics, case, apostrophes and hyphens removed;
 * ``loose_key``: the exact key without a leading article, spaces, doubled letters or a final
-  "h" after a vowel (Raqqah / Raqqa, Basrah / Basra).
+  "h" after a vowel (Raqqah / Raqqa, Basrah / Basra), "northern" read as "north" (Northern
+  Darfur / North Darfur).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—_.,/]+")
 _ARTICLES = ("al ", "el ", "ad ", "an ", "ar ", "as ", "at ", "ash ", "az ", "ath ", "adh ")
 _DOUBLES = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"([aeiou])h$")
-_FOLD = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "ħ": "h"})
+_COMPASS = re.compile(r"\b(north|south|east|west)(?:ern)\b")
+_FOLD = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i",
+                       "ħ": "h"})
 
 
 @lru_cache(maxsize=65536)
@@ -35,7 +38,7 @@ def exact_key(name: str) -> str:
 
 def loose_key(name: str) -> str:
     """A spelling-tolerant key: 'al-Qayyarah' and 'Qayarah' both give 'qayarah'."""
-    key = exact_key(name)
+    key = _COMPASS.sub(lambda m: m.group(1), exact_key(name))
     for article in _ARTICLES:
         if key.startswith(article) and len(key) > len(article) + 2:
             key = key[len(article):]

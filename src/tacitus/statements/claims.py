@@ -28,62 +28,17 @@ from tacitus.actors import get_resolver
 from tacitus.errors import ResourceError
 from tacitus.extract.numbers import read_count
 from tacitus.extract.roles import phrase
-from tacitus.extract.status import AttributionGuess, attribution, status_lexicon
+from tacitus.extract.status import attribution, status_lexicon
 from tacitus.extract.toll import TollGuess, event_toll
-from tacitus.model import Event, Party, Quote
+from tacitus.model import Claim, Event, Party, Quote
 from tacitus.nlp import ParsedArticle
 from tacitus.resources import LINE_KEY, load_yaml, path, require
 from tacitus.statements.quotes import lexicon as reporting_lexicon
 
 RESOURCE = "statements/claims.yaml"
-KINDS = ("toll", "responsibility")
 _RESPONSIBILITY_KINDS = frozenset({"self", "deny", "blame"})
 MATERIAL_CONFLICT = 4
 _CLAUSE_STOPS = frozenset({"relcl", "acl", "pobj", "appos"})
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """One fact of one event as one source states it.
-
-    ``kind`` is ``toll`` (``killed``/``injured``/``qualifier`` set) or ``responsibility``
-    (``actor`` is who is said to have done it). ``source`` None means the outlet's own voice.
-    ``certainty``: 3 asserted, 2 attributed, 1 hedged, 0 denied; ``hedges`` the words that
-    lowered it. ``start``/``end`` are offsets of the words that state the fact.
-    """
-
-    kind: str
-    event_id: str | None
-    source: Party | None
-    source_text: str | None
-    certainty: int
-    start: int
-    end: int
-    rule: str
-    killed: int | None = None
-    injured: int | None = None
-    qualifier: str | None = None
-    actor: Party | None = None
-    hedges: tuple[str, ...] = ()
-    quote_id: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "event_id": self.event_id,
-            "source": self.source.to_dict() if self.source else None,
-            "source_text": self.source_text,
-            "certainty": self.certainty,
-            "killed": self.killed,
-            "injured": self.injured,
-            "qualifier": self.qualifier,
-            "actor": self.actor.to_dict() if self.actor else None,
-            "hedges": list(self.hedges),
-            "quote_id": self.quote_id,
-            "start": self.start,
-            "end": self.end,
-            "rule": self.rule,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +116,11 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _named(party: Party) -> bool:
+    """Whether a party was resolved (extract keeps unknown phrases as written, kind "other")."""
+    return party.sector is not None or party.country is not None or party.kind != "other"
+
+
 def _event_at(events: Sequence[Event], start: int) -> Event | None:
     return next((e for e in events if any(ev.start <= start < ev.end for ev in e.evidence)), None)
 
@@ -187,7 +147,7 @@ class _Sources:
                 span = phrase(subject)
                 party = get_resolver().resolve_span(span, when=self.when)
                 return party, span.text, None, f"subject of toll verb '{root.text}'"
-        guess: AttributionGuess = attribution(root)
+        guess = attribution(root)
         if guess.source is None:
             return None, None, None, guess.rule
         party = get_resolver().resolve_span(guess.source, when=self.when)
@@ -220,12 +180,12 @@ def _tolls_in(sent: Span) -> list[tuple[TollGuess, Token]]:
         put = _put_toll(token) if token.pos_ == "VERB" else None
         if put is not None:
             which, value, qualifier, number = put
-            guess = TollGuess(killed=value if which == "killed" else None,
-                              injured=value if which == "injured" else None,
-                              qualifier=qualifier,
-                              rule=f"claims.yaml toll verb '{token.lemma_}' + '{number.text}'",
-                              start=token.idx, end=number.idx + len(number.text))
-            seen.setdefault((guess.start, guess.end, guess.killed, guess.injured), (guess, token))
+            stated = TollGuess(killed=value if which == "killed" else None,
+                               injured=value if which == "injured" else None,
+                               qualifier=qualifier,
+                               rule=f"claims.yaml toll verb '{token.lemma_}' + '{number.text}'",
+                               start=token.idx, end=number.idx + len(number.text))
+            seen.setdefault((stated.start, stated.end, stated.killed, stated.injured), (stated, token))
             continue
         guess = event_toll(token)
         if guess is None or guess.start is None or not sent.start_char <= guess.start < sent.end_char:
@@ -280,19 +240,22 @@ def _responsibility_sentences(doc: Doc, events: Sequence[Event], sources: _Sourc
         else:
             continue
         event = _event_at(events, token.idx)
-        source, text, quote_id, how = sources.of(token, token.idx, token.idx + len(token.text))
-        subject_party = resolver.resolve_span(phrase(subject), when=sources.when)
-        source = subject_party or source
-        text = phrase(subject).text
+        quote = _quote_at(sources.quotes, token.idx, token.idx + len(token.text))
+        source = resolver.resolve_span(phrase(subject), when=sources.when)
+        if source is None and quote is not None:
+            source = quote.speaker
         actor = resolver.resolve_span(phrase(actor_token), when=sources.when)
+        if actor is None:
+            continue
         hedges = _hedges(token.sent, None)
         scale = r.scale
         certainty = {"self": scale["attributed"], "deny": scale["denied"],
                      "blame": scale["hedged"]}[kind]
         out.append(Claim(
             kind="responsibility", event_id=event.id if event else None, source=source,
-            source_text=text, certainty=certainty, start=token.sent.start_char,
-            end=token.sent.end_char, actor=actor, hedges=tuple(hedges), quote_id=quote_id,
+            source_text=phrase(subject).text, certainty=certainty, start=token.sent.start_char,
+            end=token.sent.end_char, actor=actor, hedges=tuple(hedges),
+            quote_id=quote.id if quote is not None else None,
             rule=f"claims.yaml:{line} '{token.lemma_.lower()}' ({kind})"))
     return out
 
@@ -305,7 +268,8 @@ def _event_responsibility(events: Sequence[Event], sources: _Sources,
     resolver = get_resolver()
     out = []
     for event in events:
-        if event.actor is None or not event.evidence or event.quad_class != MATERIAL_CONFLICT:
+        if (event.actor is None or not _named(event.actor) or not event.evidence
+                or event.quad_class != MATERIAL_CONFLICT):
             continue
         source_text = event.attribution.source
         quote = next((q for q in quotes if q.id == event.attribution.quote_id), None)

@@ -37,11 +37,12 @@ from tacitus.model import Event, Framing, Party
 from tacitus.nlp import ParsedArticle
 from tacitus.resources import LINE_KEY, load_yaml, path, require
 from tacitus.statements.marks import QuotedSpan, find_quoted_spans
-from tacitus.statements.quotes import is_scare_quote, lexicon as reporting_lexicon
+from tacitus.statements.quotes import is_scare_quote
+from tacitus.statements.quotes import lexicon as reporting_lexicon
 
 RESOURCE = "statements/framing.yaml"
 CATEGORIES = frozenset({"delegitimising", "legitimising", "victimising", "aggression", "hedging",
-                        "euphemism"})
+                        "euphemism", "descriptive"})
 DISTANCING = "distancing"
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "advmod"})

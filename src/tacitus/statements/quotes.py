@@ -10,7 +10,7 @@ Pronouns and bare titles ("he", "the spokesman") take the last speaker or person
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -22,7 +22,7 @@ from tacitus.model import Party, Quote, stable_hash
 from tacitus.resources import load_yaml
 from tacitus.statements.marks import RESOURCE, QuotedSpan, find_quoted_spans
 
-CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 SPLIT_GAP_CHARS = 80
 
 
@@ -44,8 +44,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=frozenset(v["lemma"] for v in verbs),
         hedges=frozenset(v["lemma"] for v in verbs if v.get("hedge")),
-        commissive=frozenset({"vow", "pledge", "promise", "threaten", "urge", "demand", "deny",
-                              "accuse", "warn", "call", "describe"}),
+        commissive=frozenset({"vow", "pledge", "promise", "threaten", "demand", "deny", "warn"}),
         pronouns=frozenset(refs["pronouns"]),
         titles=frozenset(refs["titles"]),
         scare_max_words=int(data["scare_quote_max_words"]),
@@ -76,9 +75,11 @@ def is_scare_quote(doc: Doc, span: QuotedSpan) -> bool:
 
 
 def _noun_phrase(token: Token) -> Span:
-    """The subject's phrase without trailing relative clauses or appositions."""
+    """The subject's phrase without relative clauses, appositions or stray quotation marks."""
     doc = token.doc
     left = token.left_edge.i
+    while left < token.i and (doc[left].is_punct or doc[left].is_quote):
+        left += 1
     right = token.i
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "poss", "nmod") or (
@@ -88,59 +89,98 @@ def _noun_phrase(token: Token) -> Span:
     return doc[left : right + 1]
 
 
-class SpeakerTracker:
-    """Resolves speakers in document order, remembering the last named one for references."""
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Z0-9]+", "_", text.upper()).strip("_") or "UNKNOWN"
 
-    def __init__(self, when: date | None) -> None:
+
+def _person_entity(token: Token) -> Span | None:
+    """The PERSON entity the subject names: itself, its apposition, or its compound head."""
+    ents = [e for e in token.doc.ents if e.label_ == "PERSON"]
+    for candidate in [token] + [c for c in token.children if c.dep_ == "appos"]:
+        found = next((e for e in ents if e.start <= candidate.i < e.end), None)
+        if found is not None:
+            return found
+    return None
+
+
+class SpeakerTracker:
+    """Resolves speakers in document order.
+
+    Pronouns refer to the last person *mentioned* before them (any PERSON entity, speaker or
+    not), bare titles ("the spokesman") to the last speaker.
+    """
+
+    def __init__(self, doc: Doc, when: date | None) -> None:
         self.when = when
         self.last: Party | None = None
-        self.last_person: Party | None = None
+        self.last_at = -1
+        self.last_is_person = False
+        self.people = [e for e in doc.ents if e.label_ == "PERSON"]
 
-    def _person(self, token: Token) -> Party | None:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"),
-                   None)
-        if ent is None:
-            return None
-        affiliation = None
-        for child in list(token.children) + list(token.head.children if token.dep_ == "appos" else []):
-            if child.dep_ in ("appos", "compound") and child.i not in range(ent.start, ent.end):
-                affiliation = get_resolver().resolve_span(child.doc[child.left_edge.i : child.right_edge.i + 1],
-                                                          when=self.when)
-                if affiliation:
-                    break
-        if affiliation is None:
-            left = token.doc[max(ent.start - 4, token.sent.start) : ent.start]
-            affiliation = get_resolver().resolve_span(left, when=self.when) if len(left) else None
-        slug = re.sub(r"[^A-Z0-9]+", "_", ent.text.upper()).strip("_")
+    def _affiliation(self, subject: Token, ent: Span) -> Party | None:
+        """The organisation a person speaks for: the rest of the subject phrase, an apposition,
+        or the words just before the name ("Pentagon spokesman Jonathan Hoffman")."""
+        doc = subject.doc
+        phrases = []
+        if not (ent.start <= subject.i < ent.end):
+            phrases.append(_noun_phrase(subject))
+        for child in list(ent.root.children) + list(subject.children):
+            if child.dep_ in ("appos", "compound", "poss") and not ent.start <= child.i < ent.end:
+                phrases.append(doc[child.left_edge.i : child.right_edge.i + 1])
+        phrases.append(doc[max(ent.start - 4, ent.sent.start) : ent.start])
+        for phrase in phrases:
+            if len(phrase):
+                party = get_resolver().resolve_span(phrase, when=self.when)
+                if party is not None:
+                    return party
+        return None
+
+    def _person(self, subject: Token, ent: Span) -> Party:
+        affiliation = self._affiliation(subject, ent)
         return Party(
             text=ent.text,
             name=ent.text,
-            id=f"PER-{slug}",
+            id=f"PER-{_slug(ent.text)}",
             country=affiliation.country if affiliation else None,
             sector=affiliation.sector if affiliation else None,
             kind=affiliation.kind if affiliation else "other",
         )
 
+    def _last_person_before(self, index: int) -> Party | None:
+        """The person "he"/"she" most likely means: the later of the last PERSON named and the
+        last speaker who is a person or holds an office ("Israel's foreign minister")."""
+        earlier = [e for e in self.people if e.end <= index]
+        if self.last is not None and self.last_is_person and \
+                (not earlier or earlier[-1].start <= self.last_at):
+            return self.last
+        return self._person(earlier[-1].root, earlier[-1]) if earlier else None
+
+    def _remember(self, party: Party, subject: Token, person: bool) -> None:
+        self.last, self.last_at, self.last_is_person = party, subject.i, person
+
     def resolve(self, subject: Token) -> tuple[Party | None, str]:
-        words = {t.lower_ for t in _noun_phrase(subject) if t.is_alpha and t.pos_ != "DET"}
         lex = lexicon()
+        if subject.dep_ in ("nsubj", "nsubjpass") and subject.tag_ in ("WDT", "WP") \
+                and subject.head.dep_ == "relcl":
+            subject = subject.head.head
         if subject.lower_ in lex.pronouns and subject.pos_ == "PRON":
-            party = self.last_person if subject.lower_ in ("he", "she", "i") else self.last
-            return party, f"pronoun '{subject.text}' -> last speaker"
-        person = self._person(subject)
-        if person is not None:
-            self.last = self.last_person = person
-            return person, f"person '{person.text}'"
+            if subject.lower_ in ("he", "she", "i"):
+                person = self._last_person_before(subject.i)
+                if person is not None:
+                    return person, f"pronoun '{subject.text}' -> last person named"
+            return self.last, f"pronoun '{subject.text}' -> last speaker"
+        ent = _person_entity(subject)
+        if ent is not None:
+            self._remember(self._person(subject, ent), subject, True)
+            return self.last, f"person '{ent.text}'"
         phrase = _noun_phrase(subject)
+        words = {t.lower_ for t in phrase if t.is_alpha and t.pos_ != "DET"}
         party = get_resolver().resolve_span(phrase, when=self.when)
         if party is None and words and words <= lex.titles and self.last is not None:
             return self.last, f"title '{phrase.text}' -> last speaker"
         if party is None:
-            party = Party(text=phrase.text, name=phrase.text,
-                          id=re.sub(r"[^A-Z0-9]+", "_", phrase.text.upper()).strip("_") or "UNKNOWN")
-        self.last = party
-        if party.id.startswith("PER-"):
-            self.last_person = party
+            party = Party(text=phrase.text, name=phrase.text, id=_slug(phrase.text))
+        self._remember(party, subject, bool(words & lex.titles) and subject.tag_ != "NNS")
         return party, f"subject '{phrase.text}'"
 
 
@@ -149,12 +189,17 @@ def _reporting_verb(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-        return _subject(verb.head)
-    return None
+    """Who speaks: the verb's subject, else its head's; a name right before a trailing
+    "said" wins over a misparsed subject (", killing six people, governor X said")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        subject = _subject(verb.head)
+    if subject is not None and subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return subject
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.ent_type_ == "PERSON":
+        return before
+    return subject
 
 
 def _outside(token: Token, spans: Sequence[QuotedSpan]) -> bool:
@@ -188,8 +233,10 @@ def _merge_split(doc: Doc, spans: list[QuotedSpan]) -> list[tuple[list[QuotedSpa
         if groups:
             pieces, previous_verb = groups[-1]
             gap = doc.text[pieces[-1].end : span.start]
-            same_verb = verb is not None and previous_verb is not None and verb.i == previous_verb.i
-            if same_verb and len(gap) <= SPLIT_GAP_CHARS and "\n" not in gap:
+            interrupting = (verb is not None and previous_verb is not None
+                            and verb.i == previous_verb.i
+                            and pieces[-1].end < verb.idx < span.start)
+            if interrupting and len(gap) <= SPLIT_GAP_CHARS and "\n" not in gap:
                 pieces.append(span)
                 continue
             if verb is None and previous_verb is not None and not gap.strip():
@@ -212,16 +259,33 @@ class _Candidate:
     hedged: bool
 
 
+def _inside_content(doc: Doc, span: QuotedSpan, verb: Token | None) -> bool:
+    """Whether the quote is a fragment of the reported clause ('said it was "deeply saddened"')."""
+    if verb is None:
+        return False
+    content = _content(verb)
+    return content is not None and content.start_char <= span.start - 1 and \
+        span.end + 1 <= content.end_char + 1 and (content.end_char - content.start_char) > \
+        (span.end - span.start) + 2
+
+
 def direct_candidates(doc: Doc, spans: Sequence[QuotedSpan]) -> tuple[list[_Candidate], set[int]]:
-    """Direct quotes, and the indices of the reporting verbs that introduce them."""
-    real = [s for s in spans if not is_scare_quote(doc, s)]
+    """Direct quotes, and the indices of the reporting verbs whose whole content they are.
+
+    A short verbless quote is a scare quote (framing) unless it is a piece of a split quote or a
+    fragment of reported speech; a fragment leaves its reporting verb free for the indirect
+    statement that contains it.
+    """
     out: list[_Candidate] = []
     verbs: set[int] = set()
-    for pieces, verb in _merge_split(doc, real):
+    for pieces, verb in _merge_split(doc, list(spans)):
+        fragment = len(pieces) == 1 and _inside_content(doc, pieces[0], verb)
+        if len(pieces) == 1 and not fragment and is_scare_quote(doc, pieces[0]):
+            continue
         subject = _subject(verb) if verb is not None else None
-        if verb is not None:
+        if verb is not None and not fragment:
             verbs.add(verb.i)
-        rule = f"direct quote, reporting verb '{verb.text}'" if subject is not None else \
+        rule = f"direct quote, reporting verb '{verb.text}'" if subject is not None and verb else \
             "direct quote, no attribution found"
         text = " ".join(doc.text[p.start : p.end].strip() for p in pieces)
         hedged = verb is not None and verb.lemma_.lower() in lexicon().hedges
@@ -269,7 +333,8 @@ def indirect_candidates(doc: Doc, spans: Sequence[QuotedSpan], used: set[int]) -
             subject = _subject(token)
             if content is None or subject is None or not content.text.strip():
                 continue
-            if any(s.start <= content.start_char and content.end_char <= s.end + 1 for s in spans):
+            if any(s.start - 1 <= content.start_char and content.end_char <= s.end + 1
+                   for s in spans):
                 continue
             out.append(_Candidate(content.start_char, content.end_char, content.text, False, subject,
                                   f"indirect, reporting verb '{token.text}'",
@@ -293,7 +358,7 @@ def statements(doc: Doc, when: date | None) -> tuple[list[Statement], list[str]]
         warnings.append("unbalanced quotation marks: quote spans are best-effort")
     direct, used = direct_candidates(doc, spans)
     candidates = sorted(direct + indirect_candidates(doc, spans, used), key=lambda c: (c.start, c.end))
-    tracker = SpeakerTracker(when)
+    tracker = SpeakerTracker(doc, when)
     found: list[Statement] = []
     for candidate in candidates:
         speaker, rule = None, candidate.rule

@@ -5,7 +5,7 @@ and mild on the other. Here each party gets the mean polarity of the sentences t
 from a short lexicon written for conflict news (``resources/statements/sentiment.yaml``: words
 of harm and condemnation are negative, of relief and cooperation positive; words that only
 name the topic, such as "strike" or "army", carry none). Negators flip the next polar words
-("did not condemn"), intensifiers scale them ("deeply alarmed"), and a sentence's sum is
+("did not condemn the attack": only "condemn"), intensifiers scale them ("deeply alarmed"), and a sentence's sum is
 squashed into -1..1 as VADER does (``s / sqrt(s^2 + alpha)``).
 
 Validation: 60 news-style sentences written for this purpose before the lexicon was (20
@@ -96,7 +96,9 @@ def sentence_polarity(sent: Span) -> float:
             continue
         value *= boost
         boost = 1.0
-        total += -value if token.i <= negated_until else value
+        if token.i <= negated_until:
+            value, negated_until = -value, -1
+        total += value
     return total / math.sqrt(total * total + lex.alpha) if total else 0.0
 
 

@@ -1,0 +1,42 @@
+"""Coding an act by how it is stated: intended, obliged or refused rather than done.
+
+CAMEO codes what a sentence asserts, not the verb alone: "Syria will withdraw" asserts an intent
+to yield (036/035, PLOVER AGREE), "Sudan must return the helicopter" a demand (10, REQUEST),
+"Syria will not accept refugees" a refusal (12, REJECT), "X will strike" a threat (13). The
+tables live in ``triggers.yaml`` (``future_intent``, ``obligation_*``, ``negated_*``,
+``intent_governors``); the status itself still comes from :mod:`tacitus.extract.status`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tacitus.extract.coding import Coding, coding
+from tacitus.extract.lexicon import Lexicon, intent_code
+
+FUTURE = frozenset({"threatened", "planned"})
+
+
+def _intended(anchor: Token, governors: frozenset[str]) -> bool:
+    """'offered to hand over', 'willing to withdraw': the act is only intended."""
+    return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in governors
+
+
+def recode(coded: Coding, anchor: Token, status: str, lexicon: Lexicon) -> tuple[Coding, str | None]:
+    """The coding the statement implies and a provenance note, or ``coded`` and None."""
+    modals = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+    code: str | None
+    if modals & lexicon.obligation_modals and coded.type != "REQUEST":
+        code, why = lexicon.obligation_code, "obligation modal (triggers.yaml obligation_code)"
+    elif any(c.dep_ == "neg" for c in anchor.children) and coded.quad_class in (1, 2):
+        code, why = lexicon.negated_cooperation_code, (
+            "negated cooperation (triggers.yaml negated_cooperation_code)")
+    elif status in FUTURE or _intended(anchor, lexicon.intent_governors):
+        code, why = intent_code(coded.cameo, lexicon.future_intent), (
+            "stated as intent (triggers.yaml future_intent)")
+    else:
+        return coded, None
+    recoded = coding(code) if code else None
+    if recoded is None:
+        return coded, None
+    return recoded, f"{why} -> {recoded.cameo}"
