@@ -20,6 +20,11 @@ from tacitus.errors import ExtractionError
 from tacitus.model import Article, ArticleResult, InputProblem
 from tacitus.nlp import ParsedArticle, get_pipeline
 
+CODED_CHARS = 200_000
+"""Longest text coded as one report (about 35,000 words, twenty long features). Longer inputs are
+dumps of many reports; their text is stored whole, but only the first paragraphs up to this
+length are coded, with a warning, so that one file cannot stall a corpus run."""
+
 
 def _code(parsed: ParsedArticle) -> ArticleResult:
     """Run the stages after parsing on one article."""
@@ -36,14 +41,18 @@ def _code(parsed: ParsedArticle) -> ArticleResult:
             raise
         raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}",
                               where=parsed.article.path or parsed.article.id) from exc
+    warnings = list(parsed.article.warnings) + quote_warnings
+    if parsed.truncated:
+        warnings.append(f"article is {len(parsed.article.text):,} characters: only the first "
+                        f"{len(parsed.doc.text):,} were coded (split very long files into reports)")
     return ArticleResult(article=parsed.article, events=tuple(placed), quotes=tuple(quotes),
-                         warnings=tuple(parsed.article.warnings) + tuple(quote_warnings),
+                         warnings=tuple(warnings),
                          framing=tuple(framing), sentiment=tuple(sentiment), claims=tuple(claims))
 
 
 def extract_articles(articles: Iterable[Article]) -> Iterator[ArticleResult]:
     """Code each article; raises ExtractionError for an article the pipeline fails on."""
-    for parsed in get_pipeline().parse(articles):
+    for parsed in get_pipeline().parse(articles, max_chars=CODED_CHARS):
         yield _code(parsed)
 
 
@@ -73,7 +82,7 @@ def extract_paths(
     pending: list[Article] = []
 
     def flush() -> Iterator[ArticleResult | InputProblem]:
-        for parsed in get_pipeline().parse(pending):
+        for parsed in get_pipeline().parse(pending, max_chars=CODED_CHARS):
             try:
                 yield _code(parsed)
             except ExtractionError as exc:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from tacitus.eval.system import code_articles, progress
 from tacitus.model import Article
+from tacitus.nlp import get_pipeline
 
 WARMUP_TEXT = (
     "BAGHDAD, Dec 30 (Reuters) - US forces launched air strikes on Sunday against Kataib "
@@ -43,8 +44,6 @@ class Timing:
 
 
 def _parse_only(articles: Sequence[Article]) -> int:
-    from tacitus.nlp import get_pipeline
-
     return sum(1 for _ in get_pipeline().parse(articles))
 
 

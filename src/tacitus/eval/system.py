@@ -19,6 +19,7 @@ from tacitus.model import Article, ArticleResult, Event, InputProblem
 
 
 def _api() -> ModuleType:
+    """The API, imported on first use: reading and scoring gold sets must not need spaCy."""
     try:
         from tacitus import api
     except ImportError as exc:

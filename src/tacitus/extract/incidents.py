@@ -4,7 +4,9 @@ A later mention joins an earlier event when it has the same PLOVER type, the sam
 status (something that happened vs. something threatened or planned), no conflicting actor,
 place or stated date (nor recipient, unless it is a definite "the strikes" that may name a
 narrower target), and something that ties it back: it is a definite description ("the
-strikes", "the raids"), it names the same actor, or it sits in the same sentence. The merged
+strikes", "the raids"), it names the same actor, it uses the same word ("arrested" ...
+"had been arrested"), it names the same unresolved target ("a crowded market" ... "the
+market"), or it sits in the same sentence. The merged
 event keeps every evidence sentence and the most specific value of each field. Two strikes at
 different places or on different days, or a strike and the reaction to it, stay apart.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tacitus.extract.acled import Facts, classify
+from tacitus.extract.lexicon import get_lexicon
 from tacitus.extract.mention import EventMention, mentions
 from tacitus.model import Attribution, Event, Party, Toll, stable_hash
 from tacitus.nlp import ParsedArticle
@@ -28,6 +31,18 @@ def _resolved(party: Party | None) -> bool:
 
 def _conflict(a: Party | None, b: Party | None) -> bool:
     return _resolved(a) and _resolved(b) and a.id != b.id  # type: ignore[union-attr]
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in text.lower().replace("'s", " ").split() if len(w) > 3 and w.isalpha()}
+
+
+def _same_target(a: Party | None, b: Party | None) -> bool:
+    """'an air strike on a crowded market' ... 'two missiles hit the market': unresolved
+    targets sharing a noun name the same place or people."""
+    if a is None or b is None or _resolved(a) or _resolved(b):
+        return False
+    return bool(_content_words(a.text) & _content_words(b.text))
 
 
 def _stated(m: EventMention) -> bool:
@@ -61,17 +76,36 @@ def _joins(group: list[EventMention], m: EventMention) -> bool:
     same_sentence = any(o.sent_start == m.sent_start for o in group)
     same_actor = m.actor is not None and any(
         o.actor is not None and o.actor.id == m.actor.id for o in group)
-    return m.definite or same_sentence or same_actor
+    same_word = any(o.lemma == m.lemma for o in group)
+    return m.definite or same_sentence or same_actor or same_word or any(
+        _same_target(o.recipient, m.recipient) for o in group)
+
+
+def _refers_to(group: list[EventMention], m: EventMention, anaphors: frozenset[str]) -> bool:
+    """'the strikes', 'that attack': a definite event noun that names an incident already told
+    refers back to it, wherever the sentence around it is set (its place, date and status are
+    the other event's: "the strikes came two days after rockets hit the K1 base"). It takes the
+    latest incident told with the same word, or, for a general word ("the attack", "the
+    violence"), the latest incident of the same type."""
+    if not m.definite or group[0].coding.type != m.coding.type:
+        return False
+    if any(_conflict(o.actor, m.actor) for o in group):
+        return False
+    return any(o.lemma == m.lemma for o in group) or m.lemma in anaphors
 
 
 def group_mentions(items: Sequence[EventMention]) -> list[list[EventMention]]:
     """Partition mentions into incidents (see module docstring for the rule)."""
+    anaphors = get_lexicon().anaphoric_nouns
     groups: list[list[EventMention]] = []
     for m in items:
-        for group in reversed(groups):
-            if _joins(group, m):
-                group.append(m)
-                break
+        earlier = [g for g in reversed(groups) if all(o.sent_start != m.sent_start for o in g)]
+        same_word = next((g for g in earlier if _refers_to(g, m, frozenset())), None)
+        target = same_word or next((g for g in earlier if _refers_to(g, m, anaphors)), None)
+        if target is None:
+            target = next((g for g in reversed(groups) if _joins(g, m)), None)
+        if target is not None:
+            target.append(m)
         else:
             groups.append([m])
     return groups

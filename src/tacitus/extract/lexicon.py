@@ -82,6 +82,9 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     effect_verbs: frozenset[str]
     generic_verbs: frozenset[str]
+    warning_verbs: frozenset[str]
+    anaphoric_nouns: frozenset[str]
+    conflict_nouns: frozenset[str]
     frame_nouns: frozenset[str]
     intent_governors: frozenset[str]
     obligation_modals: frozenset[str]
@@ -228,6 +231,9 @@ def get_lexicon() -> Lexicon:
         reporting_verbs=_words(data, "reporting_verbs"),
         effect_verbs=_words(data, "effect_verbs"),
         generic_verbs=_words(data, "generic_verbs"),
+        warning_verbs=_words(data, "warning_verbs"),
+        anaphoric_nouns=_words(data, "anaphoric_nouns"),
+        conflict_nouns=_words(data, "conflict_nouns"),
         frame_nouns=_words(data, "frame_nouns"),
         intent_governors=_words(data, "intent_governors"),
         obligation_modals=_words(data, "obligation_modals"),

@@ -36,6 +36,7 @@ class EventMention:
     """One event as one sentence states it, with the rule behind every field."""
 
     trigger: str
+    lemma: str
     start: int
     end: int
     sent_start: int
@@ -70,9 +71,11 @@ def _sentence_words(sent: Span) -> frozenset[str]:
 
 
 def _definite(token: Token) -> bool:
-    """'the strikes', 'these raids': a noun that refers back to an incident already told."""
+    """'the strikes', 'these raids', 'his warning': a noun that refers back to an incident
+    already told."""
     return token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those")
+        or c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
         for c in token.children
     )
 
@@ -134,13 +137,14 @@ def _mention(trig: Trigger, sent: Span, words: frozenset[str], nouns: set[int],
         prov.append(("fatalities", toll.rule))
     status = event_status(trig.anchor, when.date, when.precision, published)
     prov.append(("status", status.rule))
-    coded, note = recode(trig.coding, trig.anchor, status.status, lexicon)
+    content = trig.content.coding if trig.content is not None else None
+    coded, note = recode(trig.coding, trig.anchor, status.status, lexicon, content)
     prov.insert(0, ("type", trig.pattern.describe() + (f"; {note}" if note else "")))
     place = event_place(trig.token, trig.anchor, (roles.actor, said.source))
     if place is not None:
         prov.append(("location", place[1]))
     return EventMention(
-        trigger=trig.token.text, start=trig.token.idx, end=trig.token.idx + len(trig.token.text),
+        trigger=trig.token.text, lemma=trig.token.lemma_.lower(), start=trig.token.idx, end=trig.token.idx + len(trig.token.text),
         sent_start=sent.start_char, sent_end=sent.end_char, pattern=trig.pattern,
         coding=coded, actor=actor, recipient=recipient, date=when, toll=toll, status=status,
         attribution=said, source=source, location=place[0] if place else None, words=words,

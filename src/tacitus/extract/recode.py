@@ -22,8 +22,23 @@ def _intended(anchor: Token, governors: frozenset[str]) -> bool:
     return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in governors
 
 
-def recode(coded: Coding, anchor: Token, status: str, lexicon: Lexicon) -> tuple[Coding, str | None]:
-    """The coding the statement implies and a provenance note, or ``coded`` and None."""
+def _threatened(coded: Coding, content: Coding | None, lexicon: Lexicon) -> Coding | None:
+    """'warned that more sanctions would follow': a bare threat takes the specific "threaten
+    with ..." code of the act it announces (future_intent), when that code is a threat."""
+    if content is None or coded.type != "THREATEN" or len(coded.cameo) > 3:
+        return None
+    code = intent_code(content.cameo, lexicon.future_intent)
+    recoded = coding(code) if code else None
+    return recoded if recoded is not None and recoded.type == "THREATEN" else None
+
+
+def recode(coded: Coding, anchor: Token, status: str, lexicon: Lexicon,
+           content: Coding | None = None) -> tuple[Coding, str | None]:
+    """The coding the statement implies and a provenance note, or ``coded`` and None;
+    ``content`` is the coding of the act a threat announces, if any."""
+    threat = _threatened(coded, content, lexicon)
+    if threat is not None and threat.cameo != coded.cameo:
+        return threat, f"threatened act {content.cameo} (triggers.yaml future_intent) -> {threat.cameo}"  # type: ignore[union-attr]
     modals = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
     code: str | None
     if modals & lexicon.obligation_modals and coded.type != "REQUEST":

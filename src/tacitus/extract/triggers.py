@@ -13,7 +13,7 @@ the verb lends its clause), effect verbs whose subject is an event noun ("the st
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -30,8 +30,20 @@ PREP_DEPS = frozenset({"prep", "agent"})
 NOT_EVENT_NOUN_DEPS = frozenset({"compound", "attr", "oprd", "appos"})
 # A noun inside these entities is a name or a date ("March 7", "Strike Force"), not an event.
 NAME_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "ORG", "WORK_OF_ART", "LAW"})
+# Clauses that describe a participant rather than report an act ("officials who control the
+# conglomerates"): only a curated or specific pattern makes their verb an event.
+DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "amod", "pcomp", "csubj"})
 # "25 were killed in the strikes": the strikes are the event, the killing their toll.
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
+# Speech acts whose clause states the act they threaten or ask for: that act is their content,
+# not an event of its own ("vowed that the group would retaliate", "called on X to release").
+CONTENT_TYPES = frozenset({"THREATEN", "REQUEST"})
+# Reactions whose speaker's explanation ("welcomed the strikes, saying they sent a message")
+# belongs to the one statement: what the explanation reports is not a new event.
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST", "PROTEST"})
+# Links from a content clause up to the speech act that governs it.
+CONTENT_LINKS = frozenset({"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "nsubj",
+                           "nsubjpass", "pcomp", "aux", "conj"})
 # Participles and relative clauses that report what an event did ("..., killing 6").
 EFFECT_ATTACHMENTS = frozenset({"advcl", "relcl", "acl", "conj", "xcomp"})
 
@@ -45,6 +57,13 @@ class Trigger:
     pattern: Pattern
     coding: Coding
     light: Token | None = None
+    content: Trigger | None = None
+    """The act a threat or demand is about ("warned that more sanctions would follow")."""
+
+
+def is_root_code(code: str) -> bool:
+    """'040', '19', '190': a CAMEO category's general code rather than a specific act."""
+    return len(code) <= 2 or (len(code) == 3 and code.endswith("0"))
 
 
 def _add(words: set[str], token: Token) -> None:
@@ -172,6 +191,8 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 def _light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    if noun.dep_ == "compound":
+        noun = noun.head
     verb = _governing_verb(noun)
     if verb is not None and noun.dep_ != "pobj" and verb.lemma_.lower() in lexicon.light_verbs:
         return verb
@@ -193,6 +214,9 @@ def _folded_verb(verb: Token, nouns: dict[int, Trigger], lexicon: Lexicon) -> bo
         subject = subject_of(verb)
         if subject is not None and _is_event_noun(subject, nouns):
             return True
+        if subject is not None and subject.lemma_.lower() in lexicon.conflict_nouns:
+            # "Yemen's war has killed tens of thousands": a conflict's toll, not an incident.
+            return True
         obj = object_of(verb)
         if obj is not None and obj.dep_ == "dobj":
             return False
@@ -209,11 +233,26 @@ def _folded_verb(verb: Token, nouns: dict[int, Trigger], lexicon: Lexicon) -> bo
 
 def _effect_of_event(verb: Token, found: dict[int, Trigger], lexicon: Lexicon) -> bool:
     """"..., killing 6 civilians" under an event verb: a result, not a new event."""
-    if verb.lemma_.lower() not in lexicon.effect_verbs or verb.dep_ not in EFFECT_ATTACHMENTS:
+    if verb.lemma_.lower() not in lexicon.effect_verbs:
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+           for c in verb.children):
         return False
-    return any(verb.head.i in (t.token.i, t.anchor.i) for t in found.values())
+    # "an air strike ..., which the ministry said killed 17": reporting verbs in between.
+    head = verb
+    while head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.reporting_verbs:
+        head = head.head
+    if head.dep_ not in EFFECT_ATTACHMENTS:
+        return False
+    # The clause may hang on a phrase of the event ("a strike on a market ..., which ...").
+    heads: set[int] = set()
+    attached = head.head
+    for _ in range(4):
+        heads.add(attached.i)
+        if attached.dep_ not in ("pobj", "prep", "compound", "appos") or attached.head.i == attached.i:
+            break
+        attached = attached.head
+    return any(heads & {t.token.i, t.anchor.i} for t in found.values())
 
 
 def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
@@ -226,6 +265,10 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
         ):
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "as" or token.ent_type_ in NAME_ENTS:
+            continue
+        if token.is_title and token.i > sent.start and not sent.doc[token.i - 1].is_punct:
+            # "the Group for the Support of Islam", "Operation Olive Branch": a capitalised
+            # common noun mid-sentence is part of a name the tagger did not catch.
             continue
         lemma = token.lemma_.lower()
         if not lexicon.candidates("noun", lemma):
@@ -258,7 +301,16 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
         pattern = lexicon.best("verb", lemma, verb_context(token))
         if pattern is None or pattern.code == DISCARD:
             continue
-        if pattern.specificity == 0 and lemma in lexicon.generic_verbs:
+        if token.dep_ in ("relcl", "acl") and token.head.pos_ == "PRON":
+            # "those who threaten its soldiers", "among those detained": a kind of person
+            # or a reference to people, not a new act.
+            continue
+        if pattern.specificity == 0 and (lemma in lexicon.generic_verbs or (
+            not pattern.curated and (is_root_code(pattern.code) or token.dep_ in DESCRIPTIVE_DEPS)
+        )):
+            # A bare PETRARCH entry with a root code ("degrade" -> 110, "wound" -> 180), or
+            # in a clause that describes a participant ("shoppers buying qat"), is too loose
+            # for whole articles: only its patterns with an object or phrase code events.
             continue
         coded = coding(pattern.code)
         if coded is not None:
@@ -266,7 +318,54 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
             if pattern.obj:
                 _drop_objects(token, found, nouns)
     _drop_effects(found, lexicon)
+    _drop_manners(found, nouns, lexicon)
+    _fold_contents(found, lexicon)
     return [found[i] for i in sorted(found)]
+
+
+def _governor(trig: Trigger, found: dict[int, Trigger],
+              lexicon: Lexicon) -> tuple[Trigger | None, bool]:
+    """The nearest trigger above ``trig`` through clause and argument links, if any, and
+    whether the way up passed a reporting verb ("welcomed the strikes, saying they sent ...")."""
+    token = trig.anchor
+    reported = False
+    for _ in range(5):
+        if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
+            break
+        if token.dep_ == "conj" and token.head.i in found:
+            break
+        link = token.dep_
+        token = token.head
+        for other in found.values():
+            if other is not trig and token.i in (other.token.i, other.anchor.i):
+                # The speech act's own subject or a conjoined act is not what it is about.
+                if link in ("nsubj", "nsubjpass", "conj"):
+                    return None, reported
+                return other, reported
+        reported = reported or token.lemma_.lower() in lexicon.reporting_verbs
+    return None, reported
+
+
+def _fold_contents(found: dict[int, Trigger], lexicon: Lexicon) -> None:
+    """Fold the act a threat or demand is about into it: "vowed that the group would
+    retaliate" is one threat, "called on the government to expel US forces" one demand, and
+    what a reaction's speaker adds in a reported clause belongs to the reaction. A
+    warning verb whose clause holds no act ("warned that the country risks ...") is reported
+    speech, not a threat, and is dropped."""
+    contents: dict[int, Trigger] = {}
+    for i, trig in list(found.items()):
+        governor, reported = _governor(trig, found, lexicon)
+        if governor is not None and (governor.coding.type in CONTENT_TYPES or (
+            reported and governor.coding.type in REACTION_TYPES
+        )):
+            del found[i]
+            contents.setdefault(governor.token.i, trig)
+    for i, trig in list(found.items()):
+        if i in contents:
+            found[i] = replace(trig, content=contents[i])
+        elif (trig.token.lemma_.lower() in lexicon.warning_verbs and trig.pattern.specificity == 0
+              and any(c.dep_ == "ccomp" for c in trig.token.children)):
+            del found[i]
 
 
 def _drop_effects(found: dict[int, Trigger], lexicon: Lexicon) -> None:
@@ -277,10 +376,28 @@ def _drop_effects(found: dict[int, Trigger], lexicon: Lexicon) -> None:
         if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.effect_verbs:
             continue
         linked = [c for c in token.children if c.dep_ in ("advcl", "conj")]
+        # "25 were killed and 55 wounded when warplanes struck": the clause may hang on the
+        # conjoined casualty verb.
+        linked += [g for c in linked if c.dep_ == "conj" for g in c.children if g.dep_ == "advcl"]
         linked += [token.head] if token.dep_ in ("advcl", "conj") else []
         if any(t.i in found and (t.lemma_.lower() not in lexicon.effect_verbs
                                  or found[t.i].pattern.specificity > trig.pattern.specificity)
                for t in linked):
+            del found[i]
+
+
+def _drop_manners(found: dict[int, Trigger], nouns: dict[int, Trigger], lexicon: Lexicon) -> None:
+    """'arrested 12 activists in overnight raids': an event noun in an "in/during" phrase of
+    another event verb tells how that act was done, not a second incident (casualty verbs
+    are the exception: in "25 were killed in the strikes" the strikes are the event)."""
+    for i, trig in list(found.items()):
+        token = trig.token
+        if i not in nouns or trig.light is not None or token.dep_ != "pobj":
+            continue
+        prep = token.head
+        verb = prep.head
+        if (prep.lower_ in ("in", "during") and verb.i in found and verb.pos_ == "VERB"
+                and verb.lemma_.lower() not in lexicon.effect_verbs):
             del found[i]
 
 

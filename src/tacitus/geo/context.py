@@ -24,17 +24,22 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w'’.\-]*(?:\s+(?:of|the|and|de|del|al|el|da|do|du)?\s*[A-Z][\w'’.\-]*)*"
 )
 _WORD = re.compile(r"[\w'’\-]+")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
+_LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)")
 MAX_NAME_WORDS = 5
 T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class Cues:
-    """Words around one mention: the feature type they imply and whether a preposition of
-    place introduces it."""
+    """Words around one mention: the feature type they imply, whether a preposition of
+    place introduces it, and whether a list separator (a comma, "and", "or") comes right
+    before or after it."""
 
     feature: str | None  # "admin" | "city" | None
     preposition: str | None
+    list_before: bool = False
+    list_after: bool = False
 
 
 def mention_cues(text: str, start: int, end: int, lexicon: GeoLexicon) -> Cues:
@@ -52,7 +57,9 @@ def mention_cues(text: str, start: int, end: int, lexicon: GeoLexicon) -> Cues:
         feature = "city"
     words = [w for w in before[-2:] if w != "the"]
     preposition = words[-1] if words and words[-1] in lexicon.location_prepositions else None
-    return Cues(feature=feature, preposition=preposition)
+    return Cues(feature=feature, preposition=preposition,
+                list_before=bool(_LIST_BEFORE.search(text[max(0, start - 6):start])),
+                list_after=bool(_LIST_AFTER.match(text[end:end + 6])))
 
 
 def _phrases(text: str, match: Callable[[str], T | None]) -> Iterator[tuple[T, int, int]]:

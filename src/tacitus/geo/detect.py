@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from tacitus.geo.context import mention_cues
-from tacitus.geo.gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, Index
+from tacitus.geo.gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, FEATURE, Index
 from tacitus.geo.lexicon import GeoLexicon
 from tacitus.geo.normalize import exact_key
 from tacitus.geo.resolve import clean_mention
@@ -65,9 +65,9 @@ def _not_a_place(ent: Span, index: Index, lexicon: GeoLexicon, surnames: set[str
 
 
 def _is_major(text: str, index: Index) -> bool:
-    """A continent, country or admin1 region by name or code: nearly always a place.
-    Two-letter codes ("CA", "IN") are too often something else to count."""
-    return any(index.kind[c.entry] in (CONTINENT, COUNTRY, ADMIN1) and c.match != "loose"
+    """A continent, country, admin1 region or listed physical feature by name or code: nearly
+    always a place. Two-letter codes ("CA", "IN") are too often something else to count."""
+    return any(index.kind[c.entry] in (CONTINENT, COUNTRY, ADMIN1, FEATURE) and c.match != "loose"
                and len(text) > 2 for c in index.candidates(text))
 
 

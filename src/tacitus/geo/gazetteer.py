@@ -1,8 +1,8 @@
 """The compact gazetteer index and name lookup.
 
-Entries are stored column-wise in plain lists (one row per continent, country, admin1, admin2
-and city) because per-entry access from Python is what resolution does, and lists of floats
-unpickle faster than anything else we tried. Names map to entry rows through three tables:
+Entries are stored column-wise in plain lists (one row per continent, country, admin1, admin2,
+city and physical feature) because per-entry access from Python is what resolution does, and
+lists of floats unpickle faster than anything else we tried. Names map to entry rows through three tables:
 exact keys, loose keys (see :mod:`tacitus.geo.normalize`) and all-caps codes ("DRC", "NSW"),
 the last consulted only for mentions written in capitals.
 """
@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from tacitus.geo.normalize import exact_key, loose_key
 from tacitus.model import Place
 
-CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY = 0, 1, 2, 3, 4
-KIND_NAMES = ("continent", "country", "admin1", "admin2", "city")
+CONTINENT, COUNTRY, ADMIN1, ADMIN2, CITY, FEATURE = 0, 1, 2, 3, 4, 5
+KIND_NAMES = ("continent", "country", "admin1", "admin2", "city", "feature")
+# a sea, river or region is at best as precise as a country: its point is only a middle
 PRECISION = {CONTINENT: "country", COUNTRY: "country", ADMIN1: "admin1", ADMIN2: "admin2",
-             CITY: "city"}
-FORMAT_VERSION = 14
+             CITY: "city", FEATURE: "country"}
+FORMAT_VERSION = 15
 
 
 def _entries(table: dict[str, int | tuple[int, ...]], key: str) -> tuple[int, ...]:

@@ -23,6 +23,7 @@ from tacitus.geo.gazetteer import (
     CITY,
     CONTINENT,
     COUNTRY,
+    FEATURE,
     KIND_NAMES,
     Candidate,
     Index,
@@ -31,10 +32,12 @@ from tacitus.geo.lexicon import GeoLexicon
 from tacitus.geo.normalize import exact_key
 from tacitus.model import Place
 
-KIND_PRIOR = {CONTINENT: 2.0, COUNTRY: 3.5, ADMIN1: 1.0, ADMIN2: 0.3, CITY: 0.0}
+KIND_PRIOR = {CONTINENT: 2.0, COUNTRY: 3.5, ADMIN1: 1.0, ADMIN2: 0.3, CITY: 0.0, FEATURE: 2.0}
 MATCH_PRIOR = {"main": 0.0, "code": 0.0, "alias": -0.4, "loose": -1.2}
 CAPITAL_PRIOR = 2.5
 NEIGHBOUR_BONUS = 1.5
+LIST_GAP = 6  # characters between two list items: ", and "
+LIST_PEER_BONUS = 2.5
 LOOSE_MIN_POPULATION = 5000
 MAX_CANDIDATES = 40
 NAMESAKE_PENALTY = 2.0
@@ -76,6 +79,26 @@ def clean_mention(text: str, start: int) -> tuple[str, int]:
     if text.endswith(("'s", "’s")):
         text = text[:-2]
     return text.strip(), start
+
+
+def _list_links(mentions: Sequence[Mention]) -> dict[int, set[int]]:
+    """Mentions joined by a list separator (a comma, "and", "or"): i -> its neighbours."""
+    links: dict[int, set[int]] = defaultdict(set)
+    for i, first in enumerate(mentions):
+        for j, second in enumerate(mentions):
+            if (0 <= second.start - first.end <= LIST_GAP and first.cues.list_after
+                    and second.cues.list_before and i != j):
+                links[i].add(j)
+                links[j].add(i)
+    return links
+
+
+def _in_list(links: dict[int, set[int]], mentions: Sequence[Mention], first: int, second: int) -> bool:
+    """Whether "A, B" are two items of a list of three or more ("Georgia, Illinois, Missouri
+    and New Jersey") rather than a place and the region it lies in ("Pandi, Bulacan")."""
+    return any(k not in (first, second) and (mentions[k].end <= mentions[first].start
+                                             or mentions[k].start >= mentions[second].end)
+               for k in links.get(first, set()) | links.get(second, set()))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -141,8 +164,9 @@ class Resolver:
         own_by_text = {m.text: self._own_country(m) for m in mentions}
         own_country = [own_by_text[m.text] for m in mentions]
 
-        first = self._pick(mentions, candidates, namesakes, groups, context, own_country, None)
-        picks = self._pick(mentions, candidates, namesakes, groups, context, own_country, first)
+        links = _list_links(mentions)
+        first = self._pick(mentions, candidates, namesakes, groups, context, own_country, None, links)
+        picks = self._pick(mentions, candidates, namesakes, groups, context, own_country, first, links)
         results: list[Resolution | None] = []
         for i, m in enumerate(mentions):
             pick = picks.get(i)
@@ -204,14 +228,14 @@ class Resolver:
               namesakes: list[set[int]], groups: dict[str, list[int]], context: ArticleContext,
               own_country: list[str | None],
               previous: dict[int, tuple[int, float, list[str]]] | None,
-              ) -> dict[int, tuple[int, float, list[str]]]:
+              links: dict[int, set[int]]) -> dict[int, tuple[int, float, list[str]]]:
         picked: dict[int, tuple[int, float, list[str]]] = {}
         for members in groups.values():
             totals: dict[int, float] = defaultdict(float)
             notes: dict[int, list[str]] = {}
             for i in members:
                 for cand in candidates[i]:
-                    score, why = self._score(i, cand, mentions, context, own_country[i], previous)
+                    score, why = self._score(i, cand, mentions, context, own_country[i], previous, links)
                     if (cand.entry in namesakes[i] and mentions[i].cues.feature != "admin"
                             and not self._listed_with_regions(i, cand.entry, mentions, previous)):
                         score -= NAMESAKE_PENALTY
@@ -227,7 +251,7 @@ class Resolver:
 
     def _score(self, i: int, cand: Candidate, mentions: Sequence[Mention], context: ArticleContext,
                own_country: str | None, previous: dict[int, tuple[int, float, list[str]]] | None,
-               ) -> tuple[float, list[str]]:
+               links: dict[int, set[int]]) -> tuple[float, list[str]]:
         index = self.index
         entry, kind, country = cand.entry, index.kind[cand.entry], index.country[cand.entry]
         score = self._prior(cand)
@@ -256,11 +280,12 @@ class Resolver:
             why.append("feature word: city")
         if previous is None:
             return score, why
-        score += self._context_score(i, entry, mentions, previous, why)
+        score += self._context_score(i, entry, mentions, previous, links, why)
         return score, why
 
     def _context_score(self, i: int, entry: int, mentions: Sequence[Mention],
-                       previous: dict[int, tuple[int, float, list[str]]], why: list[str]) -> float:
+                       previous: dict[int, tuple[int, float, list[str]]],
+                       links: dict[int, set[int]], why: list[str]) -> float:
         """Agreement with the first-pass picks of the other mentions."""
         index = self.index
         kind, country = index.kind[entry], index.country[entry]
@@ -268,6 +293,7 @@ class Resolver:
         score = 0.0
         best_near = math.inf
         same_country = False
+        peers = 0.0
         for j, (other, _, _) in previous.items():
             if j == i or exact_key(mentions[j].text) == own_key:
                 continue
@@ -276,7 +302,7 @@ class Resolver:
             contains = (other_kind in (ADMIN1, ADMIN2) and index.country[other] == country
                         and index.name[other] in (index.admin1[entry], index.admin2[entry])
                         and other != entry)
-            adjacent = 0 <= mentions[j].start - mentions[i].end <= 2
+            adjacent = 0 <= mentions[j].start - mentions[i].end <= 2 and not _in_list(links, mentions, i, j)
             if contains and (adjacent or kind != ADMIN2):
                 bonus = 6.0 if adjacent else 1.5
                 if bonus > score:
@@ -287,13 +313,20 @@ class Resolver:
                 why.append(f"followed by its country {country}")
             elif (kind in (ADMIN1, ADMIN2, COUNTRY) and index.country[other] == country and other != entry
                   and (kind == COUNTRY or index.name[entry] in (index.admin1[other], index.admin2[other]))):
-                bonus = 4.0 if 0 <= mentions[i].start - mentions[j].end <= 2 else 1.5
+                follows = 0 <= mentions[i].start - mentions[j].end <= 2 and not _in_list(links, mentions, j, i)
+                bonus = 4.0 if follows else 1.5
                 if bonus > score:
                     why.append(f"contains {index.name[other]} mentioned")
                 score = max(score, bonus)
+            if (kind == ADMIN1 and other_kind == ADMIN1 and index.country[other] == country
+                    and j in links.get(i, ())):
+                peers = max(peers, LIST_PEER_BONUS)
             if kind in (CITY, ADMIN2, ADMIN1) and other_kind in (CITY, ADMIN2):
                 best_near = min(best_near, distance_km(index.lat[entry], index.lon[entry],
                                                        index.lat[other], index.lon[other]))
+        if peers:
+            score += peers
+            why.append("listed with other admin1 regions")
         if same_country and kind != COUNTRY:
             score += 1.0
             why.append(f"other places in {country} mentioned")

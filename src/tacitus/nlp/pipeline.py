@@ -41,10 +41,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @dataclass(frozen=True, slots=True)
 class ParsedArticle:
-    """An article with its spaCy analysis; ``doc.text == article.text``."""
+    """An article with its spaCy analysis.
+
+    ``doc.text`` is ``article.text``, or a paragraph-aligned prefix of it when the caller capped
+    the analysed length (``truncated``); offsets into the doc are offsets into the article.
+    """
 
     article: Article
     doc: Doc
+    truncated: bool = False
 
 
 def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -78,8 +83,13 @@ class Pipeline:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
 
-    def parse(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ParsedArticle]:
-        """Parse articles in order, batching short ones and chunking long ones."""
+    def parse(self, articles: Iterable[Article], batch_size: int = 16,
+              max_chars: int | None = None) -> Iterator[ParsedArticle]:
+        """Parse articles in order, batching short ones and chunking long ones.
+
+        With ``max_chars``, only a paragraph-aligned prefix of at most that length is parsed
+        (``ParsedArticle.truncated``), for callers whose later stages must stay fast.
+        """
         batch: list[Article] = []
         for article in articles:
             if len(article.text) <= CHUNK_CHARS:
@@ -90,7 +100,11 @@ class Pipeline:
                 continue
             yield from self._parse_batch(batch, batch_size)
             batch = []
-            yield ParsedArticle(article=article, doc=self.parse_text(article.text))
+            text = article.text
+            if max_chars is not None and len(text) > max_chars:
+                text = split_chunks(text, max_chars)[0]
+            yield ParsedArticle(article=article, doc=self.parse_text(text),
+                                truncated=len(text) < len(article.text))
         yield from self._parse_batch(batch, batch_size)
 
     def _parse_batch(self, batch: list[Article], batch_size: int) -> Iterator[ParsedArticle]:

@@ -100,3 +100,18 @@ def require(entry: dict[str, Any], keys: tuple[str, ...], name: str) -> None:
         raise ResourceError(
             f"entry lacks {', '.join(missing)}", str(path(name)), entry.get(LINE_KEY)
         )
+
+
+def word_set(data: dict[str, Any], key: str, name: str, required: bool = True) -> frozenset[str]:
+    """A lower-cased word list from a YAML mapping, or a ResourceError naming the file and line.
+
+    YAML reads bare ``on``/``no``/``yes`` as booleans; insisting on strings catches that silent
+    corruption of a word list at load time. A missing key is an error unless not ``required``.
+    """
+    words = data.get(key)
+    if words is None and not required:
+        return frozenset()
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise ResourceError(f"'{key}' must be a list of words (quote on/off/yes/no)",
+                            str(path(name)), data.get(LINE_KEY))
+    return frozenset(w.lower() for w in words)

@@ -26,9 +26,10 @@ def extract_quotes(parsed: ParsedArticle, events: Sequence[Event]) -> tuple[list
     when = parsed.article.published
     found, warnings = statements(parsed.doc, when)
     result = []
+    cache: dict[str, Party | None] = {}
     for statement in found:
         linked = [e.id for e in events if _overlaps(e, statement.start, statement.end)]
-        result.append(to_quote(parsed.article.id, parsed.doc, statement, when, linked))
+        result.append(to_quote(parsed.article.id, parsed.doc, statement, when, linked, cache))
     return result, warnings
 
 

@@ -30,8 +30,10 @@ from tacitus.extract.numbers import read_count
 from tacitus.extract.roles import phrase
 from tacitus.extract.status import attribution, status_lexicon
 from tacitus.extract.toll import TollGuess, event_toll
+from tacitus.extract.toll import lexicon as toll_lexicon
 from tacitus.model import Claim, Event, Party, Quote
 from tacitus.nlp import ParsedArticle
+from tacitus.nlp.spans import char_span
 from tacitus.resources import LINE_KEY, load_yaml, path, require
 from tacitus.statements.quotes import lexicon as reporting_lexicon
 
@@ -173,9 +175,28 @@ def _put_toll(verb: Token) -> tuple[str, int, str, Token] | None:
     return None
 
 
+def _mentions_casualties(sent: Span) -> bool:
+    """Whether any word of the sentence is a casualty or toll word: the cheap test that spares
+    the per-word toll search on the many sentences that state no toll."""
+    casualty = toll_lexicon().entries
+    r = rules()
+    return any(t.lemma_.lower() in casualty or t.lower_ in casualty or t.lemma_.lower() in r.toll_nouns
+               for t in sent)
+
+
+def _casualty_or_head(token: Token) -> bool:
+    """A word a toll can hang on: a casualty word, or the head of one ("the strikes" in
+    "the strikes killed 25" through "killed")."""
+    casualty = toll_lexicon().entries
+    return any(t.lemma_.lower() in casualty or t.lower_ in casualty
+               for t in (token, *token.children))
+
+
 def _tolls_in(sent: Span) -> list[tuple[TollGuess, Token]]:
     """Distinct toll figures stated in a sentence, each with the word that states it."""
     seen: dict[tuple[int | None, int | None, int | None, int | None], tuple[TollGuess, Token]] = {}
+    if not _mentions_casualties(sent):
+        return []
     for token in sent:
         put = _put_toll(token) if token.pos_ == "VERB" else None
         if put is not None:
@@ -187,12 +208,14 @@ def _tolls_in(sent: Span) -> list[tuple[TollGuess, Token]]:
                                start=token.idx, end=number.idx + len(number.text))
             seen.setdefault((stated.start, stated.end, stated.killed, stated.injured), (stated, token))
             continue
+        if not _casualty_or_head(token):
+            continue
         guess = event_toll(token)
         if guess is None or guess.start is None or not sent.start_char <= guess.start < sent.end_char:
             continue
         key = (guess.start, guess.end, guess.killed, guess.injured)
         if key not in seen:
-            span = sent.doc.char_span(guess.start, guess.end or guess.start, alignment_mode="expand")
+            span = char_span(sent.doc, guess.start, guess.end or guess.start)
             seen[key] = (guess, span.root if span is not None else token)
     return list(seen.values())
 

@@ -35,6 +35,7 @@ from tacitus.errors import ResourceError
 from tacitus.extract.roles import NAME_ENTS, phrase
 from tacitus.model import Event, Framing, Party
 from tacitus.nlp import ParsedArticle
+from tacitus.nlp.spans import char_span, doc_text
 from tacitus.resources import LINE_KEY, load_yaml, path, require
 from tacitus.statements.marks import QuotedSpan, find_quoted_spans
 from tacitus.statements.quotes import is_scare_quote
@@ -253,7 +254,7 @@ def _event_at(events: Sequence[Event], start: int) -> str | None:
 def _attributed(doc: Doc, span: QuotedSpan, quoted: Sequence[QuotedSpan]) -> bool:
     """Whether a short quotation is a speaker's word: a reporting verb outside quotation
     marks in its sentence ('denounced the strikes as "aggression"', '"...," he said')."""
-    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    inner = char_span(doc, span.start, span.end)
     if inner is None:
         return False
     verbs = reporting_lexicon().verbs
@@ -282,10 +283,10 @@ def _scare_only(doc: Doc, quoted: Sequence[QuotedSpan], covered: set[int],
     for span in quoted:
         if span.start in covered or not is_scare_quote(doc, span) or _attributed(doc, span, quoted):
             continue
-        inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+        inner = char_span(doc, span.start, span.end)
         if inner is None:
             continue
-        text = doc.text[span.start:span.end].strip(" ,.;:")
+        text = doc_text(doc)[span.start:span.end].strip(" ,.;:")
         target = parties.resolve(phrase(inner.root))
         out.append(Framing(term=text, label=text.lower(), category=DISTANCING, stance=0,
                            start=span.start, end=span.start + len(text), target=target,
@@ -302,7 +303,7 @@ def framing(parsed: ParsedArticle, events: Sequence[Event]) -> list[Framing]:
     found: list[Framing] = []
     covered: set[int] = set()
     for hit in _hits(doc.text):
-        span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        span = char_span(doc, hit.start, hit.end)
         if span is None or _in_name(span):
             continue
         head = span[-1] if hit.label.prefix else span.root
@@ -318,7 +319,7 @@ def framing(parsed: ParsedArticle, events: Sequence[Event]) -> list[Framing]:
             covered.add(quote.start)
         elif voice == "quoted":
             rule += "; in a speaker's quotation"
-        found.append(Framing(term=doc.text[hit.start:hit.end], label=hit.label.label,
+        found.append(Framing(term=doc_text(doc)[hit.start:hit.end], label=hit.label.label,
                              category=category, stance=stance, start=hit.start, end=hit.end,
                              target=target, event_id=_event_at(events, hit.start), rule=rule))
     found += _scare_only(doc, quoted, covered, events, parties)

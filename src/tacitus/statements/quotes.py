@@ -19,10 +19,12 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors import get_resolver
 from tacitus.model import Party, Quote, stable_hash
+from tacitus.nlp.spans import char_span, doc_text, ents_in, noun_chunks_in, sentence_of, sentences_in
 from tacitus.resources import load_yaml
 from tacitus.statements.marks import RESOURCE, QuotedSpan, find_quoted_spans
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+ABOUT_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 SPLIT_GAP_CHARS = 80
 
 
@@ -66,7 +68,7 @@ class Statement:
 
 def is_scare_quote(doc: Doc, span: QuotedSpan) -> bool:
     """A few quoted words with no verb are a label ("terrorists"), framing, not a statement."""
-    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    inner = char_span(doc, span.start, span.end)
     if inner is None:
         return False
     words = [t for t in inner if t.is_alpha]
@@ -127,7 +129,7 @@ class SpeakerTracker:
         for child in list(ent.root.children) + list(subject.children):
             if child.dep_ in ("appos", "compound", "poss") and not ent.start <= child.i < ent.end:
                 phrases.append(doc[child.left_edge.i : child.right_edge.i + 1])
-        phrases.append(doc[max(ent.start - 4, ent.sent.start) : ent.start])
+        phrases.append(doc[max(ent.start - 4, sentence_of(doc, ent.start).start) : ent.start])
         for phrase in phrases:
             if len(phrase):
                 party = get_resolver().resolve_span(phrase, when=self.when)
@@ -208,12 +210,13 @@ def _outside(token: Token, spans: Sequence[QuotedSpan]) -> bool:
 
 def _attributing_verb(doc: Doc, span: QuotedSpan, spans: Sequence[QuotedSpan]) -> Token | None:
     """The reporting verb outside the quote in the sentences it touches, nearest first."""
-    sents = {t.sent for t in doc.char_span(span.start, span.end, alignment_mode="expand") or []}
+    inner = char_span(doc, span.start, span.end)
+    sents = sentences_in(inner) if inner is not None else []
     candidates = [t for s in sents for t in s if _reporting_verb(t) and _outside(t, spans)]
     if not candidates:
-        first = doc.char_span(span.start, span.end, alignment_mode="expand")
+        first = inner
         if first is not None and first.start > 0:
-            previous = doc[first.start - 1].sent
+            previous = sentence_of(doc, first.start - 1)
             if previous.text.rstrip().endswith(":") or doc[first.start - 1].text == ":":
                 candidates = [t for t in previous if _reporting_verb(t)]
     if not candidates:
@@ -232,7 +235,7 @@ def _merge_split(doc: Doc, spans: list[QuotedSpan]) -> list[tuple[list[QuotedSpa
         verb = _attributing_verb(doc, span, spans)
         if groups:
             pieces, previous_verb = groups[-1]
-            gap = doc.text[pieces[-1].end : span.start]
+            gap = doc_text(doc)[pieces[-1].end : span.start]
             interrupting = (verb is not None and previous_verb is not None
                             and verb.i == previous_verb.i
                             and pieces[-1].end < verb.idx < span.start)
@@ -287,7 +290,7 @@ def direct_candidates(doc: Doc, spans: Sequence[QuotedSpan]) -> tuple[list[_Cand
             verbs.add(verb.i)
         rule = f"direct quote, reporting verb '{verb.text}'" if subject is not None and verb else \
             "direct quote, no attribution found"
-        text = " ".join(doc.text[p.start : p.end].strip() for p in pieces)
+        text = " ".join(doc_text(doc)[p.start : p.end].strip() for p in pieces)
         hedged = verb is not None and verb.lemma_.lower() in lexicon().hedges
         out.append(_Candidate(pieces[0].start, pieces[-1].end, text, True, subject, rule, hedged))
     return out, verbs
@@ -311,7 +314,7 @@ def _according(token: Token) -> _Candidate | None:
     source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    sent = token.sent
+    sent = sentence_of(doc, token.i)
     content = doc[source.right_edge.i + 1 : sent.end] if token.i == sent.start else \
         doc[sent.start : token.i]
     text = content.text.strip(" ,.;")
@@ -326,7 +329,8 @@ def indirect_candidates(doc: Doc, spans: Sequence[QuotedSpan], used: set[int]) -
     """Reported speech and "according to X" clauses outside quotation marks."""
     out: list[_Candidate] = []
     for token in doc:
-        if token.i in used or not _outside(token, spans):
+        according = token.lower_ == "according"
+        if token.i in used or not (according or _reporting_verb(token)) or not _outside(token, spans):
             continue
         if _reporting_verb(token):
             content = _content(token)
@@ -372,15 +376,25 @@ def statements(doc: Doc, when: date | None) -> tuple[list[Statement], list[str]]
     return found, warnings
 
 
-def about(doc: Doc, statement: Statement, when: date | None) -> tuple[Party, ...]:
-    """The parties a statement names (its speaker excluded), in order of first mention."""
-    inner = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+def about(doc: Doc, statement: Statement, when: date | None,
+          cache: dict[str, Party | None] | None = None) -> tuple[Party, ...]:
+    """The parties a statement names (its speaker excluded), in order of first mention:
+    named entities and noun phrases with a proper name in them.
+
+    ``cache`` holds resolutions by phrase text across one article's statements."""
+    cache = {} if cache is None else cache
+    inner = char_span(doc, statement.start, statement.end)
     if inner is None:
         return ()
     seen: dict[str, Party] = {}
-    phrases = list(inner.noun_chunks) + [e for e in inner.ents if e.label_ in ("GPE", "NORP", "ORG")]
+    named = [c for c in noun_chunks_in(inner)
+             if any(t.pos_ == "PROPN" or t.ent_type_ in ABOUT_ENTS for t in c)]
+    phrases = named + [e for e in ents_in(inner) if e.label_ in ABOUT_ENTS]
     for phrase in sorted(phrases, key=lambda p: p.start):
-        party = get_resolver().resolve_span(phrase, when=when)
+        key = phrase.text.lower()
+        if key not in cache:
+            cache[key] = get_resolver().resolve_span(phrase, when=when)
+        party = cache[key]
         if party is None or party.id in seen:
             continue
         if statement.speaker is not None and party.id == statement.speaker.id:
@@ -390,7 +404,7 @@ def about(doc: Doc, statement: Statement, when: date | None) -> tuple[Party, ...
 
 
 def to_quote(article_id: str, doc: Doc, statement: Statement, when: date | None,
-             event_ids: Sequence[str]) -> Quote:
+             event_ids: Sequence[str], cache: dict[str, Party | None] | None = None) -> Quote:
     return Quote(
         id=stable_hash(article_id, "quote", str(statement.start), str(statement.end)),
         speaker=statement.speaker,
@@ -398,6 +412,6 @@ def to_quote(article_id: str, doc: Doc, statement: Statement, when: date | None,
         start=statement.start,
         end=statement.end,
         direct=statement.direct,
-        about=about(doc, statement, when),
+        about=about(doc, statement, when, cache),
         event_ids=tuple(event_ids),
     )

@@ -32,8 +32,9 @@ from tacitus.actors import get_resolver
 from tacitus.errors import ResourceError
 from tacitus.extract.roles import NAME_ENTS
 from tacitus.model import Party, Sentiment
+from tacitus.nlp.spans import ents_in, noun_chunks_in
 from tacitus.nlp import ParsedArticle
-from tacitus.resources import load_yaml, path
+from tacitus.resources import load_yaml, path, word_set
 
 RESOURCE = "statements/sentiment.yaml"
 NEUTRAL = 0.05
@@ -64,12 +65,10 @@ def lexicon() -> Lexicon:
         raise ResourceError("'words' must be a mapping of lemma -> polarity", where)
     polarity = {str(k).lower(): _number(v, f"polarity of '{k}'", -3, 3)
                 for k, v in words.items() if k != "__line__"}
-    negators = data.get("negators")
-    if not isinstance(negators, list) or not all(isinstance(w, str) for w in negators):
-        raise ResourceError("'negators' must be a list of words (quote no/yes/on/off)", where)
+    negators = word_set(data, "negators", RESOURCE)
     boosts = {str(k).lower(): _number(v, f"intensifier '{k}'", 0, 3)
               for k, v in (data.get("intensifiers") or {}).items() if k != "__line__"}
-    return Lexicon(words=polarity, negators=frozenset(w.lower() for w in negators),
+    return Lexicon(words=polarity, negators=negators,
                    intensifiers=boosts,
                    window=int(_number(data.get("negation_window"), "negation_window", 0, 10)),
                    alpha=_number(data.get("normalisation_alpha"), "normalisation_alpha", 1, 100))
@@ -102,15 +101,27 @@ def sentence_polarity(sent: Span) -> float:
     return total / math.sqrt(total * total + lex.alpha) if total else 0.0
 
 
-def _named_in(sent: Span, when: Any) -> set[str]:
-    """Ids of the parties a sentence names: its named entities and noun chunks, resolved."""
+def _words(text: str) -> set[str]:
+    return {w for w in text.lower().replace("'s", " ").split() if len(w) > 2 and w.isalpha()}
+
+
+def _named_in(sent: Span, when: Any, seen: dict[str, str | None], wanted_words: set[str]) -> set[str]:
+    """Ids of the parties a sentence names: its named entities and noun chunks, resolved.
+
+    Only phrases sharing a word with a wanted party's text or name are resolved (the rest
+    cannot name one); ``seen`` caches resolutions by phrase text across the article."""
     resolver = get_resolver()
-    phrases = [e for e in sent.ents if e.label_ in NAME_ENTS] + list(sent.noun_chunks)
+    phrases = [e for e in ents_in(sent) if e.label_ in NAME_ENTS] + noun_chunks_in(sent)
     ids = set()
     for phrase in phrases:
-        party = resolver.resolve_span(phrase, when=when)
-        if party is not None:
-            ids.add(party.id)
+        key = phrase.text.lower()
+        if not _words(key) & wanted_words:
+            continue
+        if key not in seen:
+            party = resolver.resolve_span(phrase, when=when)
+            seen[key] = party.id if party is not None else None
+        if seen[key] is not None:
+            ids.add(seen[key])
     return ids
 
 
@@ -120,8 +131,10 @@ def party_sentiment(parsed: ParsedArticle, parties: Sequence[Party]) -> list[Sen
     when = parsed.article.published
     wanted = {p.id: p for p in parties}
     scores: dict[str, list[float]] = {}
+    seen: dict[str, str | None] = {}
+    wanted_words = set().union(*(_words(f"{p.text} {p.name}") for p in parties)) if parties else set()
     for sent in parsed.doc.sents:
-        named = _named_in(sent, when) & wanted.keys()
+        named = _named_in(sent, when, seen, wanted_words) & wanted.keys()
         if not named:
             continue
         score = sentence_polarity(sent)
