@@ -175,6 +175,23 @@ def test_golden_matching_and_fields() -> None:
     assert sorted(e["error"] for e in report.errors) == ["missed event", "spurious event"]
 
 
+def test_golden_record_without_events_key_scores_only_quotes() -> None:
+    from datetime import date
+
+    text = '"We will respond," a commander said.'
+    article = Article(text=text, published=date(2019, 12, 30))
+    quote = Quote("q", Party("a commander", "commander", "COMMANDER"), "We will respond,", 1, 17, True)
+    spurious = event("THREATEN", "138")
+    result = ArticleResult(article, (spurious,), (quote,))
+    quotes_only = {"quotes": [{"speaker": "commander", "text": "We will respond,", "direct": True}]}
+    report = golden.score("q", [golden.GoldenArticle("q", article, quotes_only)], [result])
+    assert report.metric("quote_span_f1").estimate.value == 1.0
+    assert not any(e["error"] == "spurious event" for e in report.errors)
+    coded_none = {**quotes_only, "events": []}
+    report = golden.score("q", [golden.GoldenArticle("q", article, coded_none)], [result])
+    assert [e["error"] for e in report.errors] == ["spurious event"]
+
+
 @pytest.mark.parametrize(
     ("expected", "party", "ok"),
     [

@@ -26,8 +26,8 @@ def coded(pipeline, text: str) -> list[tuple[str, str]]:
 
 PASSAGES = [
     # a bare PETRARCH root code ("degrade" -> 110) is not an event on its own
-    ("The statement described the operation as a defensive measure meant to degrade the "
-     "group's capabilities.", []),
+    (("The statement described the operation as a defensive measure meant to degrade the "
+     "group's capabilities."), []),
     ("Ambulances were still ferrying the wounded to hospitals late into the night.", []),
     # one vow, one threat: the threatened act is its content
     ("A Kataib Hezbollah commander vowed on Monday that the group would retaliate.",
@@ -38,24 +38,24 @@ PASSAGES = [
     # a warning takes the specific threat code of the act it announces
     ("President Joe Biden warned that more sanctions would follow.", [("THREATEN", "1312")]),
     # a warning that announces no act is reported speech
-    ("Iraqi officials have long warned that the country risks being turned into a "
-     "battlefield.", []),
+    (("Iraqi officials have long warned that the country risks being turned into a "
+     "battlefield."), []),
     # what a reaction's speaker adds belongs to the reaction
-    ("US warplanes struck Kataib Hezbollah positions on Sunday. Israel's foreign minister "
-     "welcomed the strikes, saying that they sent a clear message to Iran.",
+    (("US warplanes struck Kataib Hezbollah positions on Sunday. Israel's foreign minister "
+     "welcomed the strikes, saying that they sent a clear message to Iran."),
      [("ASSAULT", "195"), ("SUPPORT", "051")]),
     # a definite noun refers back to the incident, wherever its sentence is set
-    ("US warplanes struck the group's positions in Anbar on Sunday. The strikes came two days "
-     "after rockets hit a base near Kirkuk.",
+    (("US warplanes struck the group's positions in Anbar on Sunday. The strikes came two days "
+     "after rockets hit a base near Kirkuk."),
      [("ASSAULT", "195"), ("ASSAULT", "190")]),
     # casualty verbs joined to the act that caused them
-    ("At least 25 fighters were killed and 55 others wounded when US warplanes struck the "
-     "group's positions on Sunday.", [("ASSAULT", "195")]),
-    ("His warning followed an air strike on a market on Saturday, which the health ministry "
-     "said killed 17 civilians.", [("THREATEN", "130"), ("ASSAULT", "195")]),
+    (("At least 25 fighters were killed and 55 others wounded when US warplanes struck the "
+     "group's positions on Sunday."), [("ASSAULT", "195")]),
+    (("His warning followed an air strike on a market on Saturday, which the health ministry "
+     "said killed 17 civilians."), [("THREATEN", "130"), ("ASSAULT", "195")]),
     # the same act told again with the same verb is one incident
-    ("Nigerian police arrested 12 activists in Lagos on Saturday. A police spokesman said "
-     "the activists had been arrested for breaking lockdown rules.", [("COERCE", "173")]),
+    (("Nigerian police arrested 12 activists in Lagos on Saturday. A police spokesman said "
+     "the activists had been arrested for breaking lockdown rules."), [("COERCE", "173")]),
     # a raid that tells how an arrest was made is not a second incident
     ("Nigerian police arrested 12 activists in overnight raids on their homes.",
      [("COERCE", "173")]),
@@ -85,3 +85,65 @@ def test_threat_keeps_its_content(nlp):
     (trigger,) = sentence_triggers(sent)
     assert trigger.token.text == "warned"
     assert trigger.content is not None and trigger.content.token.text == "sanctions"
+
+
+# (sentence, main event type, CAMEO code): general lexicon entries added in round 2
+MAIN_EVENTS = [
+    ("President Levy Mwanawasa has reneged on his commitment to hold elections.", "REJECT", "120"),
+    ("A newspaper has violated a ban imposed by General Michel Aoun.", "REJECT", "128"),
+    ("Guerrillas blew up three power lines leading into Kabul.", "ASSAULT", "1712"),
+    ("Schools remained closed after the country's main teachers' union called a strike.",
+     "PROTEST", "143"),
+    ("Italy announced a suspension of air links with Serbia on Wednesday.", "SANCTION", "160"),
+    (("Colombia and Venezuela agreed on Wednesday to restore consular services and resume "
+     "flights."), "AGREE", "031"),
+    ("Gunmen seized two journalists in Kaduna on Wednesday.", "ASSAULT", "181"),
+    ("Officers also seized laptops, mobile phones and boxes of placards.", "COERCE", "171"),
+    # a past-tense refusal is not made a threat by a date later in its clause
+    (("The Islamic Jihad movement rejected an invitation to attend a meeting of Palestinian "
+     "factions next week."), "REJECT", "120"),
+]
+
+
+@pytest.mark.parametrize("text, kind, cameo", MAIN_EVENTS)
+def test_main_event_of_lexicon_entries(pipeline, text, kind, cameo):
+    assert coded(pipeline, text)[:1] == [(kind, cameo)]
+
+
+def test_accusation_holds_what_it_alleges(pipeline):
+    text = ("An interior ministry spokesman accused infiltrators of attacking police and trying "
+            "to storm government buildings.")
+    assert coded(pipeline, text) == [("ACCUSE", "112")]
+
+
+def test_a_conflict_toll_is_no_incident(pipeline):
+    assert coded(pipeline, "Yemen's war has killed tens of thousands of people.") == []
+
+
+def test_subject_that_comes_under_fire_is_the_recipient(pipeline):
+    text = "Ukrainian troops came under heavy shelling by Russian forces near Pisky."
+    parsed = next(pipeline.parse([Article(text=text, published=PUBLISHED)]))
+    (event,) = events(parsed)
+    assert event.type == "ASSAULT"
+    assert event.actor is not None and event.actor.country == "RUS"
+    assert event.recipient is not None and event.recipient.country == "UKR"
+
+
+def test_that_attack_is_the_incident_just_told_and_blame_names_its_actor(pipeline):
+    text = ("Kataib Hezbollah attacks on Iraqi bases have grown. On Friday more than 30 rockets "
+            "hit the K1 military base near Kirkuk. Washington blamed Kataib Hezbollah for that "
+            "attack.")
+    parsed = next(pipeline.parse([Article(text=text, published=PUBLISHED)]))
+    found = events(parsed)
+    rockets = next(e for e in found if any("rockets" in ev.sentence for ev in e.evidence))
+    assert any("that attack" in ev.sentence for ev in rockets.evidence)
+    assert rockets.actor is not None and rockets.actor.country == "IRQ"
+    assert [e.type for e in found].count("ACCUSE") == 1
+
+
+def test_subject_reaches_through_an_adjective_of_intent(pipeline):
+    parsed = next(pipeline.parse([Article(
+        text="Syria says it is willing to withdraw its troops from Lebanon.", published=PUBLISHED)]))
+    event = events(parsed)[0]
+    assert (event.type, event.cameo) == ("AGREE", "0356")
+    assert event.actor is not None and event.actor.country == "SYR"

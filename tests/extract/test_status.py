@@ -112,8 +112,14 @@ def test_event_status(nlp, sentence, trigger, expected, hedged) -> None:
     ],
 )
 def test_status_from_date(nlp, event, precision, expected) -> None:
-    doc = nlp("Delegations met in Geneva.")
+    doc = nlp("Delegations meet in Geneva.")
     assert event_status(doc[1], event, precision, PUBLISHED).status == expected
+
+
+def test_past_tense_act_is_not_planned_by_a_later_date_in_its_clause(nlp) -> None:
+    doc = nlp("Islamic Jihad rejected an invitation to a meeting next week.")
+    rejected = next(t for t in doc if t.text == "rejected")
+    assert event_status(rejected, date(2020, 1, 6), "week", PUBLISHED).status == "occurred"
 
 
 def test_no_dateline_is_never_background(nlp) -> None:

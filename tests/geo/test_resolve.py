@@ -49,7 +49,7 @@ CASES = [
     ("Boko Haram killed 30 villagers in Borno State, Nigeria.", "Borno State",
      ("Borno", "NGA", "Borno", "admin1", 11.5, 13.0)),
     ("Fighting erupted in Khartoum and El Fasher, North Darfur.", "North Darfur",
-     # its towns are all in the south, so the centre of their box is ~200 km south of the
+     # its towns are all in the south, so the centre of their hull is ~200 km south of the
      # geographic centre (15.8, 24.9): a known limit of points-only data
      (None, "SDN", None, "admin1", 15.8, 24.9, 250)),
     ("The plant in Rome, Ga., closed on Friday after the storm.", "Rome",
@@ -157,3 +157,53 @@ def test_places_in_text_order_with_valid_offsets(nlp, geocoder: Geocoder) -> Non
     places = geocoder.geoparse(nlp(sentence))
     assert [p.text for p in places] == ["Amman", "Damascus", "Aleppo", "Idlib"]
     assert all(sentence[p.start:p.end] == p.text for p in places)
+
+
+# text, mention, (name, country, kind of precision, lat, lon, tolerance km): given spans,
+# for names the model may not tag (seas, regions) and for choices made by context alone
+GIVEN_SPAN_CASES = [
+    ("Storms over the Pacific forced airlines to reroute flights to Hawaii.", "Pacific",
+     ("Pacific Ocean", None, "country", 0.0, -160.0, 500)),
+    ("Boats carrying migrants crossed the Mediterranean from Libya to Italy.", "Mediterranean",
+     ("Mediterranean Sea", None, "country", 35.0, 18.0, 500)),
+    ("Oil prices rose on fears of a wider war in the Middle East.", "Middle East",
+     ("Middle East", None, "country", 29.0, 42.0, 500)),
+    ("The EU banned imports of poultry from the affected farms.", "EU",
+     ("European Union", None, "country", 50.0, 10.0, 500)),
+    ("Drought in the Sahel has left millions hungry in Mali and Niger.", "Sahel",
+     ("Sahel", None, "country", 14.0, 5.0, 500)),
+    ("Cases were confirmed in Arizona, California, Georgia, Illinois, Missouri and Washington.",
+     "Illinois", ("Illinois", "USA", "admin1", 40.0, -89.2, 200)),
+    ("Cases were confirmed in Arizona, California, Georgia, Illinois, Missouri and Washington.",
+     "Washington", ("Washington", "USA", "admin1", 47.4, -120.5, 200)),
+    ("Officials are investigating cases in Washington, Pennsylvania and California.",
+     "Washington", ("Washington", "USA", "admin1", 47.4, -120.5, 200)),
+    ("Eight students from a school in Queens, New York have contracted the flu.", "New York",
+     ("New York City", "USA", "city", 40.71, -74.0, 30)),
+    ("The man had recently been in New York. Health officials in Wisconsin said he was well.",
+     "New York", ("New York City", "USA", "city", 40.71, -74.0, 30)),
+    ("New York Governor Andrew Cuomo declared a public health emergency.", "New York",
+     ("New York", "USA", "admin1", 42.9, -75.5, 200)),
+    ("The truck was pulled over on Highway 11 in Stroud, Ontario, Canada.", "Stroud",
+     ("Ontario", "CAN", "admin1", 49.0, -85.0, 400)),
+    ("Ebola has killed 40 people in the north-east of Congo, the WHO said.", "Congo",
+     ("Democratic Republic of the Congo", "COD", "country", -2.5, 23.5, 300)),
+]
+
+
+@pytest.mark.parametrize("text, mention, expected", GIVEN_SPAN_CASES)
+def test_resolve_features_lists_and_districts(geocoder: Geocoder, text: str, mention: str,
+                                             expected: tuple) -> None:
+    name, country, precision, lat, lon, tolerance = expected
+    start = text.index(mention)
+    [place] = geocoder.resolve(text, [(start, start + len(mention))])
+    assert place is not None
+    assert (place.name, place.country, place.precision) == (name, country, precision)
+    assert distance_km(place.lat, place.lon, lat, lon) < tolerance
+
+
+def test_physical_features_are_detected(nlp, geocoder: Geocoder) -> None:
+    sentence = "Fishermen on Lake Victoria and traders along the Nile said prices had doubled."
+    found = {p.text: p for p in geocoder.geoparse(nlp(sentence))}
+    assert found["Lake Victoria"].name == "Lake Victoria"
+    assert found["Nile"].name == "Nile"

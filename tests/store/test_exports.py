@@ -48,6 +48,9 @@ CORPUS = [
                     "location": BAGHDAD, "acled": Acled("Protests", "Protest with intervention")}]),
     report("Ministers met for talks in Kabul.", source="Tolo",
            events=[{"type": "CONSULT", "cameo": "040", "acled": None, "location": None}]),
+    report("The militia threatened to attack Chibok again.", source="Daily Trust",
+           events=[{"type": "THREATEN", "cameo": "138", "status": "threatened", "location": None,
+                    "acled": Acled("Violence against civilians", "Attack")}]),
 ]
 
 
@@ -62,7 +65,7 @@ def db(tmp_path_factory: pytest.TempPathFactory):
 def test_acled_has_its_31_columns_in_order_and_only_acled_events(db) -> None:
     frame = db.export("acled")
     assert list(frame.columns) == ACLED_COLUMNS and len(ACLED_COLUMNS) == 31
-    assert len(frame) == 3
+    assert len(frame) == 3, "only events with a category that took place (no threats)"
     chibok = frame[frame["location"] == "Chibok"].iloc[0]
     assert chibok["event_id_cnty"].startswith("NGA")
     assert (chibok["iso"], chibok["country"], chibok["region"]) == (566, "Nigeria", "Western Africa")

@@ -55,7 +55,7 @@ class Actor:
     a given run); their format is checked when the file is loaded.
     """
 
-    __slots__ = ("name", "type", "source", "_roles", "_spec", "_decoder", "_line")
+    __slots__ = ("_decoder", "_line", "_roles", "_spec", "name", "source", "type")
 
     def __init__(self, name: str, type: str, source: str, roles: tuple[Role, ...] = (),
                  spec: str = "", decoder: CodeDecoder | None = None, line: int = 0) -> None:

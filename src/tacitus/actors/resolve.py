@@ -31,7 +31,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from tacitus.actors.codes import COUNTRIES_FILE, CodeBook, get_codebook
-from tacitus.actors.lexicon import Actor, Agent, Phrase, PhraseIndex, load_actors, load_agents
+from tacitus.actors.lexicon import (
+    Actor,
+    Agent,
+    Phrase,
+    PhraseIndex,
+    load_actors,
+    load_agents,
+)
 from tacitus.actors.normalize import POSSESSIVE, key_tokens
 from tacitus.errors import ResourceError
 from tacitus.model import Party

@@ -13,12 +13,12 @@ from datetime import date
 from pathlib import Path
 
 from tacitus import extract, geo, ingest, statements
-from tacitus.statements.claims import claims as find_claims
-from tacitus.statements.framing import framing as find_framing
-from tacitus.statements.sentiment import party_sentiment
 from tacitus.errors import ExtractionError
 from tacitus.model import Article, ArticleResult, InputProblem
 from tacitus.nlp import ParsedArticle, get_pipeline
+from tacitus.statements.claims import claims as find_claims
+from tacitus.statements.framing import framing as find_framing
+from tacitus.statements.sentiment import party_sentiment
 
 CODED_CHARS = 200_000
 """Longest text coded as one report (about 35,000 words, twenty long features). Longer inputs are
@@ -36,7 +36,7 @@ def _code(parsed: ParsedArticle) -> ArticleResult:
         framing = find_framing(parsed, placed)
         claims = find_claims(parsed, placed, quotes)
         sentiment = party_sentiment(parsed, statements.parties_of(placed, quotes))
-    except Exception as exc:  # noqa: BLE001 - one article must never stop a corpus
+    except Exception as exc:
         if os.environ.get("TACITUS_DEBUG"):
             raise
         raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}",

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 
 from tacitus import __version__
 from tacitus.cli import (
-    bench_cmd, errors_cmd, eval_cmd, events_cmd, export_cmd, extract_cmd, ingest_cmd, sql_cmd,
+    bench_cmd,
+    errors_cmd,
+    eval_cmd,
+    events_cmd,
+    export_cmd,
+    extract_cmd,
+    ingest_cmd,
+    sql_cmd,
 )
 from tacitus.errors import TacitusError
 

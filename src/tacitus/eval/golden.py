@@ -11,7 +11,9 @@ runs them.
 An expected event is found when a system event has the same type and agreeing actor and
 recipient (one-to-one, maximum matching). Event precision/recall/F1 over documents is the
 headline; on matched events each field the expected JSON states is checked. Quotes, when given,
-are matched by span overlap (Jaccard >= 0.5) and their speakers compared.
+are matched by span overlap (Jaccard >= 0.5) and their speakers compared. A record that has no
+``events`` key (or no ``quotes`` key) was not coded for them and is left out of that score; an
+empty list means "none", and every system event or quote there is spurious.
 """
 
 from __future__ import annotations
@@ -31,7 +33,15 @@ from tacitus.eval.dataset import GoldSet, Half, existing, nonempty, read_text, s
 from tacitus.eval.distance import ACCURACY_KM, haversine_km
 from tacitus.eval.report import EvalReport, Metric, Table
 from tacitus.eval.system import code_articles
-from tacitus.model import Article, ArticleResult, Event, InputProblem, Party, Place, Quote
+from tacitus.model import (
+    Article,
+    ArticleResult,
+    Event,
+    InputProblem,
+    Party,
+    Place,
+    Quote,
+)
 
 NAME = "golden"
 HEADLINE = "event_f1"
@@ -313,6 +323,14 @@ def score(
     per_type: dict[str, list[int]] = {}
     errors: list[dict[str, Any]] = []
     for record, result in zip(records, results):
+        gold_published = (record.expected.get("article") or {}).get("published")
+        if gold_published:
+            got = record.article.published
+            published.append(isinstance(got, date) and got.isoformat() == gold_published)
+        if "quotes" in record.expected:
+            _score_quotes(record, result, quote_counts, speakers, errors)
+        if "events" not in record.expected:
+            continue
         expected = record.events
         system = list(result.events) if result else []
         pairs = _event_pairs(expected, system)
@@ -320,10 +338,6 @@ def score(
         for name, roles in LOOSER.items():
             found = len(_event_pairs(expected, system, roles))
             loose[name].append((found, len(system) - found, len(expected) - found))
-        gold_published = (record.expected.get("article") or {}).get("published")
-        if gold_published:
-            got = record.article.published
-            published.append(isinstance(got, date) and got.isoformat() == gold_published)
         matched_left = {i for i, _ in pairs}
         matched_right = {j for _, j in pairs}
         for i, e in enumerate(expected):
@@ -344,8 +358,6 @@ def score(
             if wrong:
                 errors.append({"article": record.name, "error": "wrong fields", "wrong": wrong,
                                "gold": expected[i], "system": _event_summary(system[j])})
-        if "quotes" in record.expected:
-            _score_quotes(record, result, quote_counts, speakers, errors)
     event_prf = stats.prf_rows(counts)
     metrics = [
         Metric("event_precision", "event precision", event_prf["precision"]),

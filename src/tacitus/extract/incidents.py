@@ -53,7 +53,7 @@ def _same_place(a: EventMention, b: EventMention) -> bool:
     if a.location is None or b.location is None:
         return True
     x, y = a.location.text.lower(), b.location.text.lower()
-    return x in y or y in x
+    return x in y or y in x or bool(_content_words(x) & _content_words(y))
 
 
 def _joins(group: list[EventMention], m: EventMention) -> bool:
@@ -86,7 +86,8 @@ def _refers_to(group: list[EventMention], m: EventMention, anaphors: frozenset[s
     refers back to it, wherever the sentence around it is set (its place, date and status are
     the other event's: "the strikes came two days after rockets hit the K1 base"). It takes the
     latest incident told with the same word, or, for a general word ("the attack", "the
-    violence"), the latest incident of the same type."""
+    violence") or a demonstrative ("that attack": the one just told), the latest incident of
+    the same type."""
     if not m.definite or group[0].coding.type != m.coding.type:
         return False
     if any(_conflict(o.actor, m.actor) for o in group):
@@ -100,7 +101,8 @@ def group_mentions(items: Sequence[EventMention]) -> list[list[EventMention]]:
     groups: list[list[EventMention]] = []
     for m in items:
         earlier = [g for g in reversed(groups) if all(o.sent_start != m.sent_start for o in g)]
-        same_word = next((g for g in earlier if _refers_to(g, m, frozenset())), None)
+        same_word = None if m.demonstrative else next(
+            (g for g in earlier if _refers_to(g, m, frozenset())), None)
         target = same_word or next((g for g in earlier if _refers_to(g, m, anaphors)), None)
         if target is None:
             target = next((g for g in reversed(groups) if _joins(g, m)), None)

@@ -16,7 +16,7 @@ from typing import Any
 
 from tacitus.errors import ResourceError
 from tacitus.extract.coding import known
-from tacitus.resources import LINE_KEY, load_json, load_yaml, path, require
+from tacitus.resources import LINE_KEY, load_json, load_yaml, path, require, word_set
 
 TRIGGERS_FILE = "extract/triggers.yaml"
 PETRARCH_FILE = "extract/petrarch_verbs.json"
@@ -50,6 +50,8 @@ class Pattern:
     preps: tuple[tuple[str, tuple[Slot, ...]], ...] = ()
     curated: bool = True
     label: str = ""
+    undergoer_subject: bool = False
+    """True for patterns whose subject suffers the act ("X came under fire from Y")."""
     specificity: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -98,15 +100,11 @@ class Lexicon:
     def best(self, pos: str, lemma: str, ctx: Context) -> Pattern | None:
         """The most specific pattern of ``lemma`` that ``ctx`` satisfies; any curated match
         beats every PETRARCH one (the curated table was written for today's news)."""
-        best: Pattern | None = None
+        # Candidates are stored best first (see get_lexicon), so the first match wins.
         for pattern in self.candidates(pos, lemma):
-            if best is not None and (pattern.curated, pattern.specificity) <= (
-                best.curated, best.specificity
-            ):
-                continue
             if pattern.matches(ctx):
-                best = pattern
-        return best
+                return pattern
+        return None
 
 
 def _slots(raw: Any, where: tuple[str, int | None]) -> tuple[Slot, ...]:
@@ -144,6 +142,7 @@ def _curated(entry: dict[str, Any], index: int) -> list[Pattern]:
         Pattern(str(lemma).lower(), entry["pos"], code, "triggers.yaml", line or index,
                 subj=_slots(entry.get("subj"), where), obj=_slots(entry.get("obj"), where),
                 mods=_slots(entry.get("mods"), where), preps=tuple(preps),
+                undergoer_subject=bool(entry.get("undergoer_subject", False)),
                 label=_label(str(lemma).lower(), entry.get("subj"), entry.get("obj"),
                              entry.get("mods"), entry.get("prep") or []))
         for lemma in lemmas
@@ -178,13 +177,6 @@ def _petrarch() -> list[Pattern]:
                 out.append(Pattern(lemma, "verb", code, "CAMEO.2.0.txt", line, subj=pre,
                                    obj=post + extra, preps=preps, curated=False, label=label))
     return out
-
-
-def _words(data: dict[str, Any], key: str) -> frozenset[str]:
-    value = data.get(key) or []
-    if not isinstance(value, list):
-        raise ResourceError(f"{key} must be a list", str(path(TRIGGERS_FILE)), data.get(LINE_KEY))
-    return frozenset(str(v).lower() for v in value)
 
 
 def _code(data: dict[str, Any], key: str) -> str:
@@ -226,17 +218,18 @@ def get_lexicon() -> Lexicon:
     for pattern in curated + _petrarch():
         index.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
     return Lexicon(
-        patterns={k: tuple(v) for k, v in index.items()},
-        light_verbs=_words(data, "light_verbs"),
-        reporting_verbs=_words(data, "reporting_verbs"),
-        effect_verbs=_words(data, "effect_verbs"),
-        generic_verbs=_words(data, "generic_verbs"),
-        warning_verbs=_words(data, "warning_verbs"),
-        anaphoric_nouns=_words(data, "anaphoric_nouns"),
-        conflict_nouns=_words(data, "conflict_nouns"),
-        frame_nouns=_words(data, "frame_nouns"),
-        intent_governors=_words(data, "intent_governors"),
-        obligation_modals=_words(data, "obligation_modals"),
+        patterns={k: tuple(sorted(v, key=lambda p: (not p.curated, -p.specificity)))
+                  for k, v in index.items()},
+        light_verbs=word_set(data, "light_verbs", TRIGGERS_FILE, required=False),
+        reporting_verbs=word_set(data, "reporting_verbs", TRIGGERS_FILE, required=False),
+        effect_verbs=word_set(data, "effect_verbs", TRIGGERS_FILE, required=False),
+        generic_verbs=word_set(data, "generic_verbs", TRIGGERS_FILE, required=False),
+        warning_verbs=word_set(data, "warning_verbs", TRIGGERS_FILE, required=False),
+        anaphoric_nouns=word_set(data, "anaphoric_nouns", TRIGGERS_FILE, required=False),
+        conflict_nouns=word_set(data, "conflict_nouns", TRIGGERS_FILE, required=False),
+        frame_nouns=word_set(data, "frame_nouns", TRIGGERS_FILE, required=False),
+        intent_governors=word_set(data, "intent_governors", TRIGGERS_FILE, required=False),
+        obligation_modals=word_set(data, "obligation_modals", TRIGGERS_FILE, required=False),
         obligation_code=_code(data, "obligation_code"),
         negated_cooperation_code=_code(data, "negated_cooperation_code"),
         future_intent=_intents(data),

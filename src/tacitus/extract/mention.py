@@ -54,12 +54,15 @@ class EventMention:
     words: frozenset[str]
     trigger_words: frozenset[str]
     definite: bool
+    demonstrative: bool
     depth: int
     target_event: int | None
     provenance: tuple[tuple[str, str], ...]
 
     def evidence(self, text: str) -> Evidence:
-        return Evidence(text[self.sent_start:self.sent_end], self.sent_start, self.sent_end)
+        """The sentence without the line breaks spaCy attaches to a paragraph's last one."""
+        sentence = text[self.sent_start:self.sent_end].rstrip()
+        return Evidence(sentence, self.sent_start, self.sent_start + len(sentence))
 
 
 def _sentence_words(sent: Span) -> frozenset[str]:
@@ -78,6 +81,12 @@ def _definite(token: Token) -> bool:
         or c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their")
         for c in token.children
     )
+
+
+def _demonstrative(token: Token) -> bool:
+    """'that attack', 'these raids': points at the incident just told."""
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in token.children)
 
 
 def _trigger_words(token: Token, anchor: Token) -> frozenset[str]:
@@ -149,7 +158,7 @@ def _mention(trig: Trigger, sent: Span, words: frozenset[str], nouns: set[int],
         coding=coded, actor=actor, recipient=recipient, date=when, toll=toll, status=status,
         attribution=said, source=source, location=place[0] if place else None, words=words,
         trigger_words=_trigger_words(trig.token, trig.anchor),
-        definite=_definite(trig.token), depth=_depth(trig.anchor), target_event=target_event,
+        definite=_definite(trig.token), demonstrative=_demonstrative(trig.token), depth=_depth(trig.anchor), target_event=target_event,
         provenance=tuple(prov),
     )
 

@@ -22,23 +22,25 @@ def _intended(anchor: Token, governors: frozenset[str]) -> bool:
     return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in governors
 
 
-def _threatened(coded: Coding, content: Coding | None, lexicon: Lexicon) -> Coding | None:
-    """'warned that more sanctions would follow': a bare threat takes the specific "threaten
-    with ..." code of the act it announces (future_intent), when that code is a threat."""
-    if content is None or coded.type != "THREATEN" or len(coded.cameo) > 3:
+def _announced(coded: Coding, content: Coding | None, lexicon: Lexicon) -> Coding | None:
+    """'warned that more sanctions would follow', 'agreed to resume flights': a bare threat
+    or agreement takes the specific "threaten with ..." / "express intent to ..." code of the
+    act it announces (future_intent), when that code is of the same type."""
+    if content is None or coded.type not in ("THREATEN", "AGREE") or len(coded.cameo) > 3:
         return None
     code = intent_code(content.cameo, lexicon.future_intent)
     recoded = coding(code) if code else None
-    return recoded if recoded is not None and recoded.type == "THREATEN" else None
+    return recoded if recoded is not None and recoded.type == coded.type else None
 
 
 def recode(coded: Coding, anchor: Token, status: str, lexicon: Lexicon,
            content: Coding | None = None) -> tuple[Coding, str | None]:
     """The coding the statement implies and a provenance note, or ``coded`` and None;
-    ``content`` is the coding of the act a threat announces, if any."""
-    threat = _threatened(coded, content, lexicon)
-    if threat is not None and threat.cameo != coded.cameo:
-        return threat, f"threatened act {content.cameo} (triggers.yaml future_intent) -> {threat.cameo}"  # type: ignore[union-attr]
+    ``content`` is the coding of the act a threat or agreement announces, if any."""
+    announced = _announced(coded, content, lexicon)
+    if announced is not None and content is not None and announced.cameo != coded.cameo:
+        return announced, (f"announced act {content.cameo} (triggers.yaml future_intent) "
+                           f"-> {announced.cameo}")
     modals = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
     code: str | None
     if modals & lexicon.obligation_modals and coded.type != "REQUEST":
@@ -46,7 +48,9 @@ def recode(coded: Coding, anchor: Token, status: str, lexicon: Lexicon,
     elif any(c.dep_ == "neg" for c in anchor.children) and coded.quad_class in (1, 2):
         code, why = lexicon.negated_cooperation_code, (
             "negated cooperation (triggers.yaml negated_cooperation_code)")
-    elif status in FUTURE or _intended(anchor, lexicon.intent_governors):
+    elif (status in FUTURE and anchor.tag_ != "VBD") or _intended(anchor, lexicon.intent_governors):
+        # A past-tense act ("rejected an invitation to a meeting next week") is done, whatever
+        # date its sentence names.
         code, why = intent_code(coded.cameo, lexicon.future_intent), (
             "stated as intent (triggers.yaml future_intent)")
     else:

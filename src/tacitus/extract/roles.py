@@ -50,7 +50,11 @@ def phrase(head: Token) -> Span:
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in PHRASE_CUT and not (child.dep_ == "prep" and child.lower_ in KEPT_PREPS):
+            if child.dep_ in PHRASE_CUT and not (
+                child.dep_ == "prep" and child.lower_ in KEPT_PREPS and child.i > token.i
+            ):
+                # A fronted phrase ("In a statement ..., the bloc") is the clause's, not the
+                # noun's, whatever the parser attached it to.
                 continue
             keep.append(child)
             stack.append(child)
@@ -94,8 +98,26 @@ def _pattern_object(trigger: Trigger, token: Token) -> bool:
     return any(slot & words for slot in trigger.pattern.obj)
 
 
+def _undergoer_roles(verb: Token) -> Roles:
+    """'The columns came under fire from Russian artillery': the subject undergoes, the
+    "from/by" phrase (on the verb or inside its "under" phrase) acts."""
+    subject = subject_of(verb)
+    found = _prep_object(verb, ("from", "by"))
+    if found is None:
+        for prep in verb.children:
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                found = found or _prep_object(pobj, ("from", "by"))
+    return Roles(
+        phrase(found[0]) if found is not None else None, f"'{found[1]} X'" if found else "",
+        phrase(subject) if subject is not None else None, "subject that undergoes the act"
+        if subject is not None else "",
+    )
+
+
 def _verb_roles(trigger: Trigger) -> Roles:
     verb = trigger.token
+    if trigger.pattern.undergoer_subject:
+        return _undergoer_roles(verb)
     actor = subject_of(verb)
     actor_rule = ""
     if actor is not None:
@@ -150,8 +172,13 @@ def _noun_roles(trigger: Trigger) -> Roles:
         actor_span, actor_rule = phrase(light_subject), f"subject of '{trigger.light.text}'"
     if actor_span is None and noun.dep_ == "pobj" and noun.head.lower_ in PURPOSE_PREPS:
         verb = noun.head.head
+        obj = object_of(verb) if verb.pos_ == "VERB" else None
         subject = subject_of(verb) if verb.pos_ == "VERB" else None
-        if subject is not None:
+        if obj is not None and obj.dep_ == "dobj" and noun.head.lower_ == "for":
+            # "blamed Kataib Hezbollah for that attack", "praised Qatar for its mediation":
+            # the object is the one the act is credited to.
+            actor_span, actor_rule = phrase(obj), f"object of '{verb.text}' for the act"
+        elif subject is not None:
             actor_span, actor_rule = phrase(subject), f"subject of '{verb.text}'"
     recipient_span: Span | None = None
     recipient_rule = ""

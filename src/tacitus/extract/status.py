@@ -15,12 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Span, Token
 
 from tacitus.errors import ResourceError
-from tacitus.resources import LINE_KEY, load_yaml, path, require
+from tacitus.resources import LINE_KEY, load_yaml, path, require, word_set
 
 STATUS_RESOURCE = "extract/status.yaml"
 ATTRIBUTION_RESOURCE = "extract/attribution.yaml"
@@ -93,13 +92,6 @@ class _Signal:
     token: Token
 
 
-def _word_set(data: dict[str, Any], key: str, name: str) -> frozenset[str]:
-    words = data.get(key)
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise ResourceError(f"'{key}' must be a list of words", str(path(name)), data.get(LINE_KEY))
-    return frozenset(w.lower() for w in words)
-
-
 @lru_cache(maxsize=1)
 def status_lexicon() -> _StatusLexicon:
     """Load and validate ``status.yaml`` once per process."""
@@ -111,7 +103,7 @@ def status_lexicon() -> _StatusLexicon:
         raise ResourceError("'background_days' must be a non-negative integer",
                             str(path(STATUS_RESOURCE)), data.get(LINE_KEY))
     keys = [f for f in _StatusLexicon.__dataclass_fields__ if f != "background_days"]
-    words = {key: _word_set(data, key, STATUS_RESOURCE) for key in keys}
+    words = {key: word_set(data, key, STATUS_RESOURCE) for key in keys}
     return _StatusLexicon(**words, background_days=days)
 
 
@@ -134,7 +126,7 @@ def _attribution_lexicon() -> _AttributionLexicon:
         if not isinstance(entry.get("hedged"), bool):
             raise ResourceError("'hedged' must be true or false", where, entry.get(LINE_KEY))
         verbs[str(entry["lemma"])] = entry["hedged"]
-    phrases = _word_set(data, "source_phrases", ATTRIBUTION_RESOURCE)
+    phrases = word_set(data, "source_phrases", ATTRIBUTION_RESOURCE)
     return _AttributionLexicon(verbs, tuple(tuple(p.split()) for p in sorted(phrases)))
 
 
@@ -359,7 +351,9 @@ def event_status(
             kind = _future_kind(trigger, lex)
             return _guess(kind, hedged, f"{source} {signal.rule} -> {kind}", signal)
     if event_date is not None and published is not None and event_date > published \
-            and precision not in (None, "publication"):
+            and precision not in (None, "publication") and trigger.tag_ != "VBD":
+        # A verb in the past tense ("rejected an invitation to a meeting next week") is done;
+        # the future date belongs to something else in its clause.
         kind = _future_kind(trigger, lex)
         return StatusGuess(kind, hedged, f"event date {event_date} after publication -> {kind}")
     background = _is_background(event_date, precision, published, lex)

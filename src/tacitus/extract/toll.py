@@ -15,14 +15,13 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Token
 
 from tacitus.errors import ResourceError
 from tacitus.extract.numbers import Count, parse_count, read_count
 from tacitus.extract.status import has_own_subject, unrealised
-from tacitus.resources import LINE_KEY, load_yaml, path, require
+from tacitus.resources import LINE_KEY, load_yaml, path, require, word_set
 
 __all__ = ["TollGuess", "event_toll", "parse_count"]
 
@@ -81,13 +80,6 @@ def _fail(message: str, line: int | None) -> ResourceError:
     return ResourceError(message, str(path(RESOURCE)), line)
 
 
-def _words(data: dict[str, Any], key: str) -> frozenset[str]:
-    words = data.get(key)
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise _fail(f"'{key}' must be a list of words", data.get(LINE_KEY))
-    return frozenset(w.lower() for w in words)
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """Load and validate ``toll.yaml`` once per process."""
@@ -111,14 +103,14 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         entries={k: tuple(v) for k, v in entries.items()},
         toll_kinds={str(k): str(v) for k, v in kinds.items() if k != LINE_KEY},
-        excluded_preps=_words(data, "excluded_preps"),
-        linking_marks=_words(data, "linking_marks"),
-        separating_preps=_words(data, "separating_preps"),
-        separating_nouns=_words(data, "separating_nouns"),
-        collective_nouns=_words(data, "collective_nouns"),
-        singular_determiners=_words(data, "singular_determiners"),
-        person_pronouns=_words(data, "person_pronouns"),
-        suffer_verbs=_words(data, "suffer_verbs"),
+        excluded_preps=word_set(data, "excluded_preps", RESOURCE),
+        linking_marks=word_set(data, "linking_marks", RESOURCE),
+        separating_preps=word_set(data, "separating_preps", RESOURCE),
+        separating_nouns=word_set(data, "separating_nouns", RESOURCE),
+        collective_nouns=word_set(data, "collective_nouns", RESOURCE),
+        singular_determiners=word_set(data, "singular_determiners", RESOURCE),
+        person_pronouns=word_set(data, "person_pronouns", RESOURCE),
+        suffer_verbs=word_set(data, "suffer_verbs", RESOURCE),
     )
 
 

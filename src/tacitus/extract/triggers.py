@@ -31,19 +31,24 @@ NOT_EVENT_NOUN_DEPS = frozenset({"compound", "attr", "oprd", "appos"})
 # A noun inside these entities is a name or a date ("March 7", "Strike Force"), not an event.
 NAME_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "ORG", "WORK_OF_ART", "LAW"})
 # Clauses that describe a participant rather than report an act ("officials who control the
-# conglomerates"): only a curated or specific pattern makes their verb an event.
+# conglomerates"): only a curated pattern makes their verb an event.
 DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "amod", "pcomp", "csubj"})
 # "25 were killed in the strikes": the strikes are the event, the killing their toll.
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
-# Speech acts whose clause states the act they threaten or ask for: that act is their content,
-# not an event of its own ("vowed that the group would retaliate", "called on X to release").
-CONTENT_TYPES = frozenset({"THREATEN", "REQUEST"})
+# Speech acts whose clause states the act they threaten, ask for, agree to or refuse: that act
+# is their content, not an event of its own ("vowed that the group would retaliate", "called on
+# X to release", "agreed to restore consular services", "rejected an invitation to attend").
+CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+# An accusation's clause ("accused infiltrators of attacking police") is what it alleges.
+ALLEGING_TYPES = frozenset({"ACCUSE"})
+# Links that open a clause: content is stated in a clause, not in a prepositional phrase.
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp"})
 # Reactions whose speaker's explanation ("welcomed the strikes, saying they sent a message")
 # belongs to the one statement: what the explanation reports is not a new event.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST", "PROTEST"})
 # Links from a content clause up to the speech act that governs it.
 CONTENT_LINKS = frozenset({"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "nsubj",
-                           "nsubjpass", "pcomp", "aux", "conj"})
+                           "nsubjpass", "pcomp", "aux", "conj", "acl"})
 # Participles and relative clauses that report what an event did ("..., killing 6").
 EFFECT_ATTACHMENTS = frozenset({"advcl", "relcl", "acl", "conj", "xcomp"})
 
@@ -113,7 +118,10 @@ def subject_of(verb: Token) -> Token | None:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.pos_ in ("VERB", "AUX"):
+        if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head.pos_ in (
+            "VERB", "AUX", "ADJ"
+        ):
+            # Through adjectives of intent too: "Syria says it is willing to withdraw".
             current = current.head
         elif current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head if not any(c.dep_ == "nsubj" for c in current.children) else None
@@ -238,6 +246,12 @@ def _effect_of_event(verb: Token, found: dict[int, Trigger], lexicon: Lexicon) -
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
            for c in verb.children):
         return False
+    if any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children) and any(
+        t.token.pos_ == "NOUN" and t.token.i < verb.i for t in found.values()
+    ):
+        # "an air strike on a market on Saturday, which ... killed 17": "which" stands for
+        # the event noun told before it, wherever the parser hung the clause.
+        return True
     # "an air strike ..., which the ministry said killed 17": reporting verbs in between.
     head = verb
     while head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon.reporting_verbs:
@@ -306,11 +320,16 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
             # or a reference to people, not a new act.
             continue
         if pattern.specificity == 0 and (lemma in lexicon.generic_verbs or (
-            not pattern.curated and (is_root_code(pattern.code) or token.dep_ in DESCRIPTIVE_DEPS)
+            not pattern.curated and is_root_code(pattern.code)
         )):
-            # A bare PETRARCH entry with a root code ("degrade" -> 110, "wound" -> 180), or
-            # in a clause that describes a participant ("shoppers buying qat"), is too loose
-            # for whole articles: only its patterns with an object or phrase code events.
+            # A bare PETRARCH entry with a root code ("degrade" -> 110, "wound" -> 180) is
+            # too loose for whole articles: only its patterns with an object or phrase code
+            # events.
+            continue
+        if not pattern.curated and token.dep_ in DESCRIPTIVE_DEPS and token.head.dep_ != "ROOT":
+            # "shoppers buying qat", "a target used by the Houthis to store weapons": a
+            # PETRARCH verb in a clause that describes a participant is no act (unless the
+            # parser hung the main verb on a verbless root: "The bloc called on ...").
             continue
         coded = coding(pattern.code)
         if coded is not None:
@@ -329,21 +348,37 @@ def _governor(trig: Trigger, found: dict[int, Trigger],
     whether the way up passed a reporting verb ("welcomed the strikes, saying they sent ...")."""
     token = trig.anchor
     reported = False
+    clausal = False
     for _ in range(5):
         if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
             break
         if token.dep_ == "conj" and token.head.i in found:
+            if reported and token.lemma_.lower() in lexicon.reporting_verbs:
+                # "condemned the attack and said that ...": what the speaker says next is
+                # part of the same statement.
+                return found[token.head.i], True
             break
         link = token.dep_
+        clausal = clausal or link in CLAUSE_LINKS
         token = token.head
         for other in found.values():
             if other is not trig and token.i in (other.token.i, other.anchor.i):
-                # The speech act's own subject or a conjoined act is not what it is about.
-                if link in ("nsubj", "nsubjpass", "conj"):
+                # The speech act's own subject, a conjoined act, or a phrase that is no clause
+                # ("agreed ... at the end of the visit") is not what it is about.
+                if link in ("nsubj", "nsubjpass", "conj") or not clausal:
                     return None, reported
                 return other, reported
         reported = reported or token.lemma_.lower() in lexicon.reporting_verbs
     return None, reported
+
+
+def _purpose(trig: Trigger, governor: Trigger) -> bool:
+    """'sent troops to protect civilians', 'launched an offensive to free Anbar': an act in a
+    to-infinitive clause of another act is its purpose, not a second event."""
+    verb = trig.anchor
+    return (verb.pos_ == "VERB" and verb.dep_ in ("xcomp", "advcl", "acl")
+            and verb.head.i in (governor.token.i, governor.anchor.i)
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
 
 
 def _fold_contents(found: dict[int, Trigger], lexicon: Lexicon) -> None:
@@ -357,7 +392,8 @@ def _fold_contents(found: dict[int, Trigger], lexicon: Lexicon) -> None:
         governor, reported = _governor(trig, found, lexicon)
         if governor is not None and (governor.coding.type in CONTENT_TYPES or (
             reported and governor.coding.type in REACTION_TYPES
-        )):
+        ) or (governor.coding.type in ALLEGING_TYPES and trig.token.pos_ == "VERB")
+                or _purpose(trig, governor)):
             del found[i]
             contents.setdefault(governor.token.i, trig)
     for i, trig in list(found.items()):
@@ -387,16 +423,25 @@ def _drop_effects(found: dict[int, Trigger], lexicon: Lexicon) -> None:
 
 
 def _drop_manners(found: dict[int, Trigger], nouns: dict[int, Trigger], lexicon: Lexicon) -> None:
-    """'arrested 12 activists in overnight raids': an event noun in an "in/during" phrase of
-    another event verb tells how that act was done, not a second incident (casualty verbs
-    are the exception: in "25 were killed in the strikes" the strikes are the event)."""
+    """'arrested 12 activists in overnight raids', 'came under fire from artillery': an event
+    noun in an "in/during" or "from/by" phrase of another event verb tells how that act was
+    done, not a second incident (casualty verbs are the exception: in "25 were killed in the
+    strikes" the strikes are the event)."""
     for i, trig in list(found.items()):
         token = trig.token
         if i not in nouns or trig.light is not None or token.dep_ != "pobj":
             continue
         prep = token.head
-        verb = prep.head
-        if (prep.lower_ in ("in", "during") and verb.i in found and verb.pos_ == "VERB"
+        if prep.lower_ in ("in", "during"):
+            verb = prep.head
+        elif prep.lower_ in ("from", "by"):
+            # "came under fire from Russian artillery": the act's source, not a second act.
+            verb = prep.head
+            while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+                verb = verb.head
+        else:
+            continue
+        if (verb.i in found and verb.pos_ == "VERB" and found[verb.i] is not trig
                 and verb.lemma_.lower() not in lexicon.effect_verbs):
             del found[i]
 

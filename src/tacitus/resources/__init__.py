@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +38,13 @@ class _LineLoader(yaml.SafeLoader):
         return mapping
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """Parse a YAML resource; every mapping in it carries its line under ``__line__``."""
     file = path(name)
     try:
         with file.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+            return yaml.load(handle, Loader=_LineLoader)
     except FileNotFoundError as exc:
         raise ResourceError("resource file is missing", where=str(file)) from exc
     except yaml.YAMLError as exc:
@@ -53,7 +53,7 @@ def load_yaml(name: str) -> Any:
         raise ResourceError(f"invalid YAML: {getattr(exc, 'problem', exc)}", str(file), line) from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> Any:
     """Parse a JSON resource."""
     file = path(name)

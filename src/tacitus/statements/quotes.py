@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors import get_resolver
 from tacitus.model import Party, Quote, stable_hash
-from tacitus.nlp.spans import char_span, doc_text, ents_in, noun_chunks_in, sentence_of, sentences_in
+from tacitus.nlp.spans import (
+    char_span,
+    doc_text,
+    ents_in,
+    noun_chunks_in,
+    sentence_of,
+    sentences_in,
+)
 from tacitus.resources import load_yaml
 from tacitus.statements.marks import RESOURCE, QuotedSpan, find_quoted_spans
 

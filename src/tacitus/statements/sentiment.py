@@ -32,8 +32,8 @@ from tacitus.actors import get_resolver
 from tacitus.errors import ResourceError
 from tacitus.extract.roles import NAME_ENTS
 from tacitus.model import Party, Sentiment
-from tacitus.nlp.spans import ents_in, noun_chunks_in
 from tacitus.nlp import ParsedArticle
+from tacitus.nlp.spans import ents_in, noun_chunks_in
 from tacitus.resources import load_yaml, path, word_set
 
 RESOURCE = "statements/sentiment.yaml"
@@ -130,6 +130,7 @@ def party_sentiment(parsed: ParsedArticle, parties: Sequence[Party]) -> list[Sen
     it; parties the article never names are left out."""
     when = parsed.article.published
     wanted = {p.id: p for p in parties}
+    order = {pid: n for n, pid in enumerate(wanted)}
     scores: dict[str, list[float]] = {}
     seen: dict[str, str | None] = {}
     wanted_words = set().union(*(_words(f"{p.text} {p.name}") for p in parties)) if parties else set()
@@ -141,4 +142,4 @@ def party_sentiment(parsed: ParsedArticle, parties: Sequence[Party]) -> list[Sen
         for party_id in named:
             scores.setdefault(party_id, []).append(score)
     return [Sentiment(party=wanted[pid], score=sum(v) / len(v), mentions=len(v))
-            for pid, v in scores.items()]
+            for pid, v in sorted(scores.items(), key=lambda item: order[item[0]])]

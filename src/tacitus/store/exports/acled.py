@@ -81,9 +81,15 @@ def _row(e: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+ACLED_STATUSES = ("occurred", "alleged")
+"""ACLED records events that took place; threats, plans, denied acts and history recounted as
+background are not rows of an ACLED dataset."""
+
+
 def to_acled(events: pd.DataFrame) -> pd.DataFrame:
-    """ACLED rows for the events (a ``Store.events()`` frame) that have an ACLED category."""
-    coded = events[events["acled_event_type"].notna()]
+    """ACLED rows for the events (a ``Store.events()`` frame) that have an ACLED category and
+    took place (status occurred or alleged)."""
+    coded = events[events["acled_event_type"].notna() & events["status"].isin(ACLED_STATUSES)]
     frame = pd.DataFrame([_row(e) for e in coded.to_dict("records")], columns=list(columns("acled")))
     for name in ("year", "time_precision", "inter1", "inter2", "interaction", "iso",
                  "geo_precision", "fatalities", "timestamp"):
