@@ -101,6 +101,7 @@ class ActorResolver:
 
     def __init__(self, book: CodeBook) -> None:
         self.book = book
+        self._explain_words = lru_cache(maxsize=1 << 16)(self._explain_words)  # type: ignore[method-assign]
         self.actors, self.actor_index = load_actors(book)
         self.agents, self.agent_index = load_agents(book)
         self.locative = _word_list("locative_prepositions")
@@ -120,10 +121,6 @@ class ActorResolver:
         )
 
     # ---- matching ----------------------------------------------------------------------
-    @staticmethod
-    def _words_of_span(span: Span) -> list[Word]:
-        return [Word(key, tok.text, tok.i) for tok in span for key in key_tokens(tok.text)]
-
     @staticmethod
     def _words_of_text(text: str) -> list[Word]:
         return [
@@ -357,8 +354,19 @@ class ActorResolver:
 
     # ---- public ------------------------------------------------------------------------
     def explain_span(self, span: Span, when: date | None = None) -> Resolution | None:
-        """Like :meth:`resolve_span`, with the dictionary entries that made the party."""
-        return self._resolve(self._words_of_span(span), span.text, when, span.root.i)
+        """Like :meth:`resolve_span`, with the dictionary entries that made the party.
+
+        Resolution depends only on the phrase's words, its root's position in it and the
+        date, so results are cached on those: every stage resolves the same phrases ("the
+        government", "Iraqi police") again and again.
+        """
+        texts = tuple(tok.text for tok in span)
+        return self._explain_words(texts, span.text, when, span.root.i - span.start)
+
+    def _explain_words(self, texts: tuple[str, ...], text: str, when: date | None,
+                       root: int) -> Resolution | None:
+        words = [Word(key, token, i) for i, token in enumerate(texts) for key in key_tokens(token)]
+        return self._resolve(words, text, when, root)
 
     def resolve_span(self, span: Span, when: date | None = None) -> Party | None:
         """The party a noun phrase of a parsed sentence names, as of ``when``; None if none."""

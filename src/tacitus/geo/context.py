@@ -83,14 +83,25 @@ def _phrases(text: str, match: Callable[[str], T | None]) -> Iterator[tuple[T, i
                 i += 1
 
 
-def country_mentions(text: str, index: Index) -> list[tuple[str, int, int, bool]]:
+def country_mentions(text: str, index: Index) -> tuple[tuple[str, int, int, bool], ...]:
     """(alpha-3, start, end, is_demonym) for each country name or demonym in ``text``.
 
     A name counts only when no admin1 region or other country shares it, so that "Georgia"
-    in a US article does not vote for the Caucasus.
+    in a US article does not vote for the Caucasus. Cached: the stages placing an article's
+    toponyms and events all ask about the same text.
     """
-    return [(hit[0], start, end, hit[1])
-            for hit, start, end in _phrases(text, lambda phrase: _country_of(phrase, index))]
+    key = (id(index), text)
+    found = _MENTIONS.get(key)
+    if found is None:
+        found = tuple((hit[0], start, end, hit[1])
+                      for hit, start, end in _phrases(text, lambda phrase: _country_of(phrase, index)))
+        if len(_MENTIONS) >= 256:
+            _MENTIONS.pop(next(iter(_MENTIONS)))
+        _MENTIONS[key] = found
+    return found
+
+
+_MENTIONS: dict[tuple[int, str], tuple[tuple[str, int, int, bool], ...]] = {}
 
 
 def region_spans(text: str, index: Index) -> list[tuple[int, int]]:

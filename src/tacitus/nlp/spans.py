@@ -43,10 +43,17 @@ def noun_chunks_in(span: Span) -> list[Span]:
 def ents_in(span: Span) -> list[Span]:
     """The named entities that lie inside ``span`` (with their labels)."""
     doc = span.doc
-    index = _index(doc, _ENTS, lambda d: d.ents)
-    first = bisect_left(index, (span.start, -1))
-    last = bisect_left(index, (span.end, -1))
-    return [e for e in doc.ents[first:last] if e.end <= span.end]
+    index = doc.user_data.get(_ENTS)
+    if index is None:
+        index = doc.user_data[_ENTS] = [(e.start, e.end, e.label) for e in doc.ents]
+    first = bisect_left(index, (span.start, -1, -1))
+    out = []
+    for start, end, label in index[first:]:
+        if start >= span.end:
+            break
+        if end <= span.end:
+            out.append(Span(doc, start, end, label=label))
+    return out
 
 
 _SENTS = "tacitus.sentences"
@@ -98,7 +105,7 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
     alignment_mode="expand")``, which rebuilds ``doc.text`` on every call)."""
     starts = doc.user_data.get(_STARTS)
     if starts is None:
-        starts = doc.user_data[_STARTS] = [t.idx for t in doc]
+        starts = doc.user_data[_STARTS] = doc.to_array("IDX").tolist()
     if not starts or end <= start:
         return None
     first = max(bisect_left(starts, start + 1) - 1, 0)

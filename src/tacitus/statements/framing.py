@@ -114,9 +114,13 @@ class _Hit:
 
 def _hits(text: str) -> list[_Hit]:
     """Every label occurrence, the longest where they overlap ("terrorist attack" over
-    "terrorist")."""
+    "terrorist"). A label's pattern runs only if its first word occurs in the text at all: a
+    substring test is far cheaper than a regex scan, and most labels are absent."""
+    lowered = text.lower()
     taken: list[_Hit] = []
     for label in labels():
+        if label.term.split()[0].lower() not in lowered:
+            continue
         for m in label.pattern.finditer(text):
             if not any(h.start < m.end() and m.start() < h.end for h in taken):
                 taken.append(_Hit(label, m.start(), m.end()))
@@ -299,10 +303,10 @@ def framing(parsed: ParsedArticle, events: Sequence[Event]) -> list[Framing]:
     """Every loaded label in the article, in text order, with the party or event it qualifies."""
     doc = parsed.doc
     parties = _Parties(doc, parsed.article.published)
-    quoted = find_quoted_spans(doc.text)
+    quoted = find_quoted_spans(doc_text(doc))
     found: list[Framing] = []
     covered: set[int] = set()
-    for hit in _hits(doc.text):
+    for hit in _hits(doc_text(doc)):
         span = char_span(doc, hit.start, hit.end)
         if span is None or _in_name(span):
             continue

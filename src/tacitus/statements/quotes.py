@@ -363,7 +363,7 @@ def statements(doc: Doc, when: date | None) -> tuple[list[Statement], list[str]]
     Speakers are resolved in text order so that "he" and "the spokesman" refer back to the
     speaker named last before them; an unattributed quote right after another continues it.
     """
-    spans = find_quoted_spans(doc.text)
+    spans = find_quoted_spans(doc_text(doc))
     warnings = []
     if any(not s.closed for s in spans):
         warnings.append("unbalanced quotation marks: quote spans are best-effort")
