@@ -212,5 +212,6 @@ def test_country_of(text, expected):
 
 def test_public_exports():
     assert sorted(tacitus.actors.__all__) == [
-        "ActorResolver", "Resolution", "get_resolver", "is_reference", "resolve_reference",
+        "ActorResolver", "Resolution", "get_resolver", "is_reference", "localise_parties",
+        "resolve_reference",
     ]

@@ -6,6 +6,10 @@ recent news; see ``tacitus/resources/actors/``.
 """
 
 from tacitus.actors.coref import is_reference, resolve_reference
+from tacitus.actors.localise import localise_parties
 from tacitus.actors.resolve import ActorResolver, Resolution, get_resolver
 
-__all__ = ["ActorResolver", "Resolution", "get_resolver", "is_reference", "resolve_reference"]
+__all__ = [
+    "ActorResolver", "Resolution", "get_resolver", "is_reference", "localise_parties",
+    "resolve_reference",
+]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from tacitus import extract, geo, ingest, statements
+from tacitus import actors, extract, geo, ingest, statements
 from tacitus.errors import ExtractionError
 from tacitus.model import Article, ArticleResult, InputProblem
 from tacitus.nlp import ParsedArticle, get_pipeline
@@ -32,7 +32,7 @@ def _code(parsed: ParsedArticle) -> ArticleResult:
         events = extract.events(parsed)
         quotes, quote_warnings = statements.extract_quotes(parsed, events)
         events = statements.link_quotes(events, quotes)
-        placed = geo.place_events(parsed, events)
+        placed = actors.localise_parties(geo.place_events(parsed, events))
         framing = find_framing(parsed, placed)
         claims = find_claims(parsed, placed, quotes)
         sentiment = party_sentiment(parsed, statements.parties_of(placed, quotes))
