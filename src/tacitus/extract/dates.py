@@ -29,6 +29,7 @@ from tacitus.extract.status import (
     reporting_verbs,
 )
 from tacitus.model import DATE_PRECISIONS
+from tacitus.nlp.spans import ents_in
 from tacitus.resources import LINE_KEY, load_yaml, path, require
 
 RESOURCE = "extract/dates.yaml"
@@ -349,7 +350,7 @@ def _candidates(sent: Span) -> list[Span]:
     """DATE/TIME entities of the sentence, plus lone date words the NER missed."""
     lex = lexicon()
     spans = []
-    for entity in sent.ents:
+    for entity in ents_in(sent):
         if entity.label_ in ("DATE", "TIME"):
             spans.append(entity)
             spans.extend(_comma_parts(entity))

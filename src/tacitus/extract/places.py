@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from tacitus.errors import ResourceError
 from tacitus.model import Place
+from tacitus.nlp.spans import ents_in
 from tacitus.resources import load_yaml, path
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -68,7 +69,7 @@ def _attached(head: Token, sent_ents: list[Span], exclude: tuple[Span | None, ..
 def event_place(trigger: Token, anchor: Token, exclude: tuple[Span | None, ...]) -> tuple[Place, str] | None:
     """The place of an event and the rule that found it, or None if none is written."""
     sent = trigger.sent
-    ents = [e for e in sent.ents if e.label_ in PLACE_ENTS and not e.root.like_num]
+    ents = [e for e in ents_in(sent) if e.label_ in PLACE_ENTS and not e.root.like_num]
     if not ents:
         return None
     for head in dict.fromkeys((trigger, anchor)):

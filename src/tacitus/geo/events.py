@@ -28,6 +28,7 @@ from tacitus.geo.geocoder import Geocoder, get_geocoder
 from tacitus.geo.resolve import Resolution
 from tacitus.model import Event, Place
 from tacitus.nlp import ParsedArticle
+from tacitus.nlp.spans import char_span
 
 SENTENCE_CONFIDENCE = 0.9
 DATELINE_CONFIDENCE = 0.8
@@ -137,7 +138,7 @@ def _geonameid(geocoder: Geocoder, entry: int | None) -> int | None:
 
 def _preposition(doc: Doc, start: int) -> str | None:
     """The preposition governing the mention at ``start`` ("in Mosul", "near the town of X")."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    span = char_span(doc, start, start + 1)
     if span is None or not len(span):
         return None
     token = span[0]
@@ -151,7 +152,7 @@ def _preposition(doc: Doc, start: int) -> str | None:
 def _is_speaker(doc: Doc, start: int, end: int) -> bool:
     """Whether the mention is the subject or possessor of its clause ("Washington said",
     "Moscow's decision"): a government by metonymy, not a place."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     return span is not None and len(span) > 0 and span.root.dep_ in SPEAKER_DEPS
 
 

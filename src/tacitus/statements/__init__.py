@@ -12,13 +12,10 @@ from dataclasses import replace
 
 from tacitus.model import Event, Party, Quote
 from tacitus.nlp import ParsedArticle
+from tacitus.statements.links import overlaps
 from tacitus.statements.quotes import Statement, statements, to_quote
 
 __all__ = ["Statement", "extract_quotes", "link_quotes", "parties_of"]
-
-
-def _overlaps(event: Event, start: int, end: int) -> bool:
-    return any(e.start < end and start < e.end for e in event.evidence)
 
 
 def extract_quotes(parsed: ParsedArticle, events: Sequence[Event]) -> tuple[list[Quote], list[str]]:
@@ -28,7 +25,7 @@ def extract_quotes(parsed: ParsedArticle, events: Sequence[Event]) -> tuple[list
     result = []
     cache: dict[str, Party | None] = {}
     for statement in found:
-        linked = [e.id for e in events if _overlaps(e, statement.start, statement.end)]
+        linked = [e.id for e in events if overlaps(e, statement.start, statement.end)]
         result.append(to_quote(parsed.article.id, parsed.doc, statement, when, linked, cache))
     return result, warnings
 

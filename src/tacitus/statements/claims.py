@@ -35,6 +35,7 @@ from tacitus.model import Claim, Event, Party, Quote
 from tacitus.nlp import ParsedArticle
 from tacitus.nlp.spans import char_span
 from tacitus.resources import LINE_KEY, load_yaml, path, require
+from tacitus.statements.links import event_at
 from tacitus.statements.quotes import lexicon as reporting_lexicon
 
 RESOURCE = "statements/claims.yaml"
@@ -121,10 +122,6 @@ def _governing_verb(token: Token) -> Token | None:
 def _named(party: Party) -> bool:
     """Whether a party was resolved (extract keeps unknown phrases as written, kind "other")."""
     return party.sector is not None or party.country is not None or party.kind != "other"
-
-
-def _event_at(events: Sequence[Event], start: int) -> Event | None:
-    return next((e for e in events if any(ev.start <= start < ev.end for ev in e.evidence)), None)
 
 
 def _quote_at(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
@@ -223,7 +220,7 @@ def _tolls_in(sent: Span) -> list[tuple[TollGuess, Token]]:
 def _toll_claims(doc: Doc, events: Sequence[Event], sources: _Sources) -> list[Claim]:
     out = []
     for sent in doc.sents:
-        event = _event_at(events, sent.start_char)
+        event = event_at(events, sent.start_char)
         for guess, root in _tolls_in(sent):
             start, end = guess.start or sent.start_char, guess.end or sent.end_char
             source, text, quote_id, how = sources.of(root, start, end)
@@ -262,7 +259,7 @@ def _responsibility_sentences(doc: Doc, events: Sequence[Event], sources: _Sourc
             actor_token = subject
         else:
             continue
-        event = _event_at(events, token.idx)
+        event = event_at(events, token.idx)
         quote = _quote_at(sources.quotes, token.idx, token.idx + len(token.text))
         source = resolver.resolve_span(phrase(subject), when=sources.when)
         if source is None and quote is not None:

@@ -37,6 +37,7 @@ from tacitus.model import Event, Framing, Party
 from tacitus.nlp import ParsedArticle
 from tacitus.nlp.spans import char_span, doc_text
 from tacitus.resources import LINE_KEY, load_yaml, path, require
+from tacitus.statements.links import event_at
 from tacitus.statements.marks import QuotedSpan, find_quoted_spans
 from tacitus.statements.quotes import is_scare_quote
 from tacitus.statements.quotes import lexicon as reporting_lexicon
@@ -248,11 +249,9 @@ def _target(label: Label, head: Token, parties: _Parties) -> tuple[Party | None,
     return own, "noun phrase"
 
 
-def _event_at(events: Sequence[Event], start: int) -> str | None:
-    for event in events:
-        if any(e.start <= start < e.end for e in event.evidence):
-            return event.id
-    return None
+def _event_id(events: Sequence[Event], offset: int) -> str | None:
+    event = event_at(events, offset)
+    return event.id if event is not None else None
 
 
 def _attributed(doc: Doc, span: QuotedSpan, quoted: Sequence[QuotedSpan]) -> bool:
@@ -294,7 +293,7 @@ def _scare_only(doc: Doc, quoted: Sequence[QuotedSpan], covered: set[int],
         target = parties.resolve(phrase(inner.root))
         out.append(Framing(term=text, label=text.lower(), category=DISTANCING, stance=0,
                            start=span.start, end=span.start + len(text), target=target,
-                           event_id=_event_at(events, span.start),
+                           event_id=_event_id(events, span.start),
                            rule="scare quote around an unlisted word"))
     return out
 
@@ -325,6 +324,6 @@ def framing(parsed: ParsedArticle, events: Sequence[Event]) -> list[Framing]:
             rule += "; in a speaker's quotation"
         found.append(Framing(term=doc_text(doc)[hit.start:hit.end], label=hit.label.label,
                              category=category, stance=stance, start=hit.start, end=hit.end,
-                             target=target, event_id=_event_at(events, hit.start), rule=rule))
+                             target=target, event_id=_event_id(events, hit.start), rule=rule))
     found += _scare_only(doc, quoted, covered, events, parties)
     return sorted(found, key=lambda f: f.start)
