@@ -51,6 +51,10 @@ class StoreError(TacitusError):
     """The store cannot be opened or written."""
 
 
+class StoreBusy(StoreError):
+    """Another process holds the database (DuckDB allows one writer): retry later."""
+
+
 class EvalError(TacitusError):
     """A gold set or benchmark corpus that cannot be scored."""
 

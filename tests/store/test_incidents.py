@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -40,15 +39,15 @@ def corpus() -> list:
             for n, (source, fields) in enumerate(specs)]
 
 
-def _ingest(path: Path, results: list, batch: int) -> dict:
+def _ingest(path: str, results: list, batch: int) -> dict:
     with open_store(path) as store:
         for start in range(0, len(results), batch):
             store.write_batch(results[start:start + batch])
         return snapshot(store)
 
 
-def test_incremental_incidents_equal_a_rebuild_from_scratch(tmp_path: Path) -> None:
-    path = tmp_path / "a.duckdb"
+def test_incremental_incidents_equal_a_rebuild_from_scratch(new_db) -> None:
+    path = new_db("a")
     incremental = _ingest(path, corpus(), batch=1)
     with open_store(path) as store:
         store.rebuild_incidents()
@@ -56,15 +55,15 @@ def test_incremental_incidents_equal_a_rebuild_from_scratch(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("seed, batch", [(1, 1), (2, 1), (3, 2), (4, 5), (5, 12)])
-def test_incidents_do_not_depend_on_ingest_order(tmp_path: Path, seed: int, batch: int) -> None:
-    reference = _ingest(tmp_path / "ref.duckdb", corpus(), batch=12)
+def test_incidents_do_not_depend_on_ingest_order(new_db, seed: int, batch: int) -> None:
+    reference = _ingest(new_db("ref"), corpus(), batch=12)
     shuffled = corpus()
     random.Random(seed).shuffle(shuffled)
-    assert _ingest(tmp_path / f"s{seed}.duckdb", shuffled, batch) == reference
+    assert _ingest(new_db(f"s{seed}"), shuffled, batch) == reference
 
 
-def test_the_expected_reports_are_grouped(tmp_path: Path) -> None:
-    path = tmp_path / "g.duckdb"
+def test_the_expected_reports_are_grouped(new_db) -> None:
+    path = new_db("g")
     _ingest(path, corpus(), batch=3)
     with open_store(path) as store:
         groups = store.incidents()

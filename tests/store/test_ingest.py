@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -26,7 +25,7 @@ CORPUS: list[ArticleResult | InputProblem] = [
 ]
 
 
-def test_ingest_twice_gives_identical_rows_and_ids(db_path: Path) -> None:
+def test_ingest_twice_gives_identical_rows_and_ids(db_path: str) -> None:
     with open_db(db_path) as db:
         first = db.ingest(["corpus"], extractor=fake_extractor(CORPUS), batch_size=2)
         counts, ids = db.counts(), snapshot(db.store)
@@ -40,7 +39,7 @@ def test_ingest_twice_gives_identical_rows_and_ids(db_path: Path) -> None:
     assert counts["incidents"] == 3  # the two Qaim reports are one incident
 
 
-def test_failures_are_listed_with_their_error(db_path: Path) -> None:
+def test_failures_are_listed_with_their_error(db_path: str) -> None:
     with open_db(db_path) as db:
         db.ingest(["corpus"], extractor=fake_extractor(CORPUS))
         errors = db.errors()
@@ -48,7 +47,7 @@ def test_failures_are_listed_with_their_error(db_path: Path) -> None:
         ["corpus/broken.jsonl", 7, "malformed JSON"]]
 
 
-def test_duplicate_event_ids_become_a_failure_not_a_crash(db_path: Path) -> None:
+def test_duplicate_event_ids_become_a_failure_not_a_crash(db_path: str) -> None:
     good = report("One strike.", events=[{}])
     broken = ArticleResult(article=good.article, events=good.events * 2)
     other = report("Another report entirely.", source="AP", events=[{}])
@@ -58,7 +57,7 @@ def test_duplicate_event_ids_become_a_failure_not_a_crash(db_path: Path) -> None
         assert "duplicate event ids" in db.errors()["message"][0]
 
 
-def test_a_crash_mid_run_keeps_whole_batches_only(db_path: Path) -> None:
+def test_a_crash_mid_run_keeps_whole_batches_only(db_path: str, new_db) -> None:
     def extractor(paths):
         yield from CORPUS[:3]
         raise RuntimeError("killed")
@@ -69,18 +68,18 @@ def test_a_crash_mid_run_keeps_whole_batches_only(db_path: Path) -> None:
         # The first batch (2 articles) is stored; the third input was in flight and is not.
         assert db.counts()["articles"] == 2 and db.counts()["failures"] == 0
         db.ingest(["x"], extractor=fake_extractor(CORPUS), batch_size=2)
-    with open_db(db_path) as db, open_db(db_path.with_name("clean.duckdb")) as clean:
+    with open_db(db_path) as db, open_db(new_db("clean")) as clean:
         clean.ingest(["x"], extractor=fake_extractor(CORPUS))
         assert snapshot(db.store) == snapshot(clean.store)
 
 
-def test_a_failing_write_rolls_back_the_batch(db_path: Path, monkeypatch) -> None:
+def test_a_failing_write_rolls_back_the_batch(db_path: str, monkeypatch) -> None:
     with open_db(db_path) as db:
         db.ingest(["x"], extractor=fake_extractor(CORPUS[:2]))
         before = snapshot(db.store)
 
         def boom(*args, **kwargs):
-            raise StoreError("disk full", where=str(db_path))
+            raise StoreError("disk full", where=db_path)
 
         monkeypatch.setattr(type(db.store), "_replace_incidents", boom)
         with pytest.raises(StoreError):

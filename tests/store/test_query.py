@@ -34,8 +34,8 @@ CORPUS = [
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("query") / "q.duckdb"
+def db(module_db):
+    path = module_db("query")
     with open_db(path) as opened:
         opened.ingest(["x"], extractor=fake_extractor(CORPUS))
     with open_db(path, read_only=True) as opened:

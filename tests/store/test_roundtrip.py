@@ -20,6 +20,7 @@ from tacitus.model import (
     Article,
     ArticleResult,
     Attribution,
+    Claim,
     Event,
     Evidence,
     Framing,
@@ -29,7 +30,8 @@ from tacitus.model import (
     Sentiment,
     Toll,
 )
-from tacitus.store import Store, open_store
+from tacitus.store import Store, open_store, sql_store
+from tacitus.store.migrations import migrations
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 SOME = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20)
@@ -69,6 +71,12 @@ articles = st.builds(
 framings = st.builds(Framing, term=SOME, label=SOME, category=SOME, stance=st.integers(-1, 1),
                      start=OFFSET, end=OFFSET, target=st.none() | parties, event_id=OPT,
                      rule=TEXT)
+claims = st.builds(
+    Claim, kind=st.sampled_from(["toll", "responsibility"]), event_id=OPT,
+    source=st.none() | parties, source_text=OPT, certainty=st.integers(0, 3), start=OFFSET,
+    end=OFFSET, rule=TEXT, killed=COUNT, injured=COUNT,
+    qualifier=st.none() | st.sampled_from(QUALIFIERS), actor=st.none() | parties,
+    hedges=st.lists(SOME, max_size=2).map(tuple), quote_id=OPT)
 sentiments = st.builds(Sentiment, party=parties, score=st.floats(-1, 1),
                        mentions=st.integers(0, 1000))
 results = st.builds(ArticleResult, article=articles,
@@ -76,6 +84,7 @@ results = st.builds(ArticleResult, article=articles,
                     sentiment=st.lists(sentiments, max_size=2).map(tuple),
                     events=st.lists(events, max_size=3, unique_by=lambda e: e.id).map(tuple),
                     quotes=st.lists(quotes, max_size=2).map(tuple),
+                    claims=st.lists(claims, max_size=3).map(tuple),
                     warnings=st.lists(SOME, max_size=2).map(tuple))
 
 
@@ -102,3 +111,52 @@ def test_round_trip_keeps_nul_and_non_ascii_text(tmp_path: Path) -> None:
     with open_store(tmp_path / "t.duckdb") as store:
         store.write_batch([result])
         assert store.article_result(result.article.id) == result
+
+
+KH = Party("Kataib Hezbollah", "Kataib Hezbollah", "IRQ-PMF-KH", "IRQ", "UAF", "non-state armed")
+PMF = Party("the PMF", "Popular Mobilization Forces", "IRQ-PMF", "IRQ", "UAF", "non-state armed")
+PENTAGON = Party("the Pentagon", "United States Department of Defense", "USA-DEF", "USA", "GOV",
+                 "state")
+TOLL_TEXT = "The PMF said 25 were killed; the Pentagon reportedly put the toll at 19."
+CLAIMED = ArticleResult(
+    article=Article(text=TOLL_TEXT, source="Reuters", published=date(2019, 12, 30)),
+    claims=(
+        Claim("toll", "e1", PMF, "The PMF", 2, 0, 27, "toll.yaml kill", killed=25,
+              qualifier="exact", quote_id="q1"),
+        Claim("toll", "e1", PENTAGON, "the Pentagon", 1, 29, 71, "toll.yaml toll at",
+              killed=19, qualifier="exact", hedges=("reportedly",)),
+        Claim("responsibility", "e1", None, None, 3, 0, 71, "event actor", actor=KH),
+    ))
+
+
+def test_disagreeing_claims_are_both_kept_in_order(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.duckdb") as store:
+        store.write_batch([CLAIMED])
+        assert store.article_result(CLAIMED.article.id) == CLAIMED
+        assert store.counts()["claims"] == 3
+        by_source = store.sql("SELECT source_text, killed, certainty, hedges FROM claims "
+                              "WHERE kind = 'toll' ORDER BY seq")
+        assert by_source["source_text"].tolist() == ["The PMF", "the Pentagon"]
+        assert by_source["killed"].tolist() == [25, 19]
+        assert [list(h) for h in by_source["hedges"]] == [[], ["reportedly"]]
+
+
+def test_a_database_from_before_claims_migrates_forward_with_its_data(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.duckdb"
+    old = ArticleResult(article=Article(text="Gunmen attacked a checkpoint in Kirkuk."))
+    with monkeypatch.context() as patch:
+        patch.setattr(sql_store, "migrations", lambda: migrations()[:1])
+        with open_store(path) as store:
+            store.write_batch([old])
+            assert "claims" not in set(store.sql(
+                "SELECT table_name FROM information_schema.tables")["table_name"])
+    with open_store(path) as store:
+        applied = store.sql("SELECT name FROM schema_migrations ORDER BY name")["name"].tolist()
+        assert applied == [m.name for m in migrations()] and "0002_claims" in applied
+        assert store.article_result(old.article.id) == old
+        store.write_batch([CLAIMED])
+        assert store.article_result(CLAIMED.article.id) == CLAIMED
+        assert store.counts()["articles"] == 2
+    with open_store(path) as store:
+        assert store.migrate() == [], "a migrated database has nothing left to apply"

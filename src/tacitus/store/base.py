@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 import pandas as pd
 
@@ -20,7 +20,7 @@ from tacitus.store.query import EventFilter
 
 # Every table a store holds, in the order documented in the README.
 TABLES: tuple[str, ...] = (
-    "articles", "events", "parties", "places", "evidence", "quotes", "incidents",
+    "articles", "events", "parties", "places", "evidence", "quotes", "claims", "incidents",
     "incident_events", "events_flat", "failures", "schema_migrations",
 )
 
@@ -81,6 +81,16 @@ class Store(ABC):
         """Run one read-only query (a single SELECT or WITH statement)."""
 
     @abstractmethod
+    def _select(self, sql: str, params: list[Any]) -> pd.DataFrame:
+        """Run one SELECT built by tacitus (``?`` placeholders, portable between DuckDB and
+        PostgreSQL 15) and return its rows; dates come back as ``datetime.date``.
+
+        Protected because the SQL must never contain user text: callers build it from
+        ``EventFilter.where()`` and whitelisted names only (``tacitus.api.views``). Safe to call
+        from several threads at once, which the HTTP server does.
+        """
+
+    @abstractmethod
     def article_result(self, article_id: str) -> ArticleResult:
         """One stored article with its events and quotes, as the pipeline produced it."""
 
@@ -91,6 +101,13 @@ class Store(ABC):
     @abstractmethod
     def rebuild_incidents(self) -> int:
         """Recompute every incident from scratch (after a change to the merge rule)."""
+
+    def cluster_events(self) -> None:
+        """Store events in (date, country) order where the backend's scans depend on it.
+
+        Nothing to do by default (a server database answers through its indexes); the DuckDB
+        backend rewrites ``events_flat`` so that its per-row-group min/max skip most of the file.
+        """
 
     @abstractmethod
     def close(self) -> None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
-from tacitus.errors import StoreError
+from tacitus.errors import StoreBusy, StoreError
+
+_LOCKED = re.compile(r"Could not set lock|Conflicting lock", re.IGNORECASE)
 
 # (pattern in the driver message, the one line we print instead); first match wins.
 _KNOWN: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"Could not set lock|Conflicting lock", re.IGNORECASE),
+    (_LOCKED,
      "database is in use by another process{pid}; wait for it to finish or use another --db"),
     (re.compile(r"No space left|File too large|disk quota", re.IGNORECASE),
      "disk full: the last batch was not written (data already stored is intact)"),
@@ -34,7 +36,7 @@ def store_error(exc: BaseException, path: str) -> StoreError:
     for pattern, message in _KNOWN:
         if pattern.search(text):
             pid = re.search(r"PID (\d+)", text)
-            return StoreError(message.format(pid=f" (PID {pid.group(1)})" if pid else ""),
-                              where=path)
+            kind = StoreBusy if pattern is _LOCKED else StoreError
+            return kind(message.format(pid=f" (PID {pid.group(1)})" if pid else ""), where=path)
     first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
     return StoreError(re.sub(r"^[A-Za-z ]+Error: ", "", first), where=path)

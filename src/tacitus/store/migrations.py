@@ -2,7 +2,9 @@
 
 A migration is applied once, in its own transaction together with the row recording it in
 ``schema_migrations``, so a migration that fails leaves the database as it was. File names
-(``0001_initial.sql``) give both the order and the recorded name.
+(``0001_initial.sql``) give both the order and the recorded name. The shared folder is portable
+SQL every backend runs; a backend may add a folder of its own (``store/postgres``: indexes a
+server database needs), applied after the shared ones.
 """
 
 from __future__ import annotations
@@ -22,10 +24,10 @@ class Migration:
     sql: str
 
 
-@lru_cache(maxsize=1)
-def migrations() -> tuple[Migration, ...]:
-    """Every migration in order of its number."""
-    folder = path(FOLDER)
+@lru_cache(maxsize=4)
+def migrations(folder_name: str = FOLDER) -> tuple[Migration, ...]:
+    """Every migration of a folder under ``resources`` (default: the shared ones) in order."""
+    folder = path(folder_name)
     files = sorted(folder.glob("*.sql"))
     if not files:
         raise ResourceError("no migrations found", where=str(folder))

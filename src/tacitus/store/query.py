@@ -75,9 +75,10 @@ class EventFilter:
         if self.actor:
             columns = ("actor_id", "actor_name", "actor_text",
                        "recipient_id", "recipient_name", "recipient_text")
-            clauses.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in columns) + ")")
-            pattern = "%" + self.actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            params.extend([pattern] * len(columns))
+            # A plain substring test, not LIKE: no wildcard to escape in what the user typed,
+            # and DuckDB runs ILIKE ... ESCAPE ten times slower over a million rows.
+            clauses.append("(" + " OR ".join(f"strpos(lower({c}), ?) > 0" for c in columns) + ")")
+            params.extend([self.actor.lower()] * len(columns))
         if self.since is not None:
             clauses.append("date >= ?")
             params.append(self.since)

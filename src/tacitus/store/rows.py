@@ -19,6 +19,7 @@ from tacitus.model import (
     Article,
     ArticleResult,
     Attribution,
+    Claim,
     Event,
     Evidence,
     Framing,
@@ -36,7 +37,7 @@ Tables = dict[str, list[Row]]
 
 # Insertion order of the tables a batch writes (parents before children).
 RESULT_TABLES: tuple[str, ...] = (
-    "articles", "events", "parties", "places", "evidence", "quotes", "events_flat",
+    "articles", "events", "parties", "places", "evidence", "quotes", "claims", "events_flat",
 )
 
 _PARTY_FIELDS = ("text", "name", "country", "sector", "kind")
@@ -89,7 +90,33 @@ def result_rows(result: ArticleResult, ingested_at: datetime) -> Tables:
             "direct": quote.direct, "about": json.dumps([p.to_dict() for p in quote.about]),
             "event_ids": list(quote.event_ids),
         })
+    for seq, claim in enumerate(result.claims):
+        tables["claims"].append(_claim_row(article.id, seq, claim))
     return tables
+
+
+def _claim_row(article_id: str, seq: int, claim: Claim) -> Row:
+    return {
+        "article_id": article_id, "seq": seq, "kind": claim.kind, "event_id": claim.event_id,
+        "source": json.dumps(_party_json(claim.source), ensure_ascii=False)
+        if claim.source else None,
+        "source_text": claim.source_text, "certainty": claim.certainty,
+        "start_char": claim.start, "end_char": claim.end, "rule": claim.rule,
+        "killed": claim.killed, "injured": claim.injured, "qualifier": claim.qualifier,
+        "actor": json.dumps(_party_json(claim.actor), ensure_ascii=False) if claim.actor else None,
+        "hedges": list(claim.hedges), "quote_id": claim.quote_id,
+    }
+
+
+def _claim_of(row: Row) -> Claim:
+    return Claim(
+        kind=row["kind"], event_id=row["event_id"],
+        source=_party_of(json.loads(row["source"]) if row["source"] else None),
+        source_text=row["source_text"], certainty=row["certainty"], start=row["start_char"],
+        end=row["end_char"], rule=row["rule"], killed=row["killed"], injured=row["injured"],
+        qualifier=row["qualifier"],
+        actor=_party_of(json.loads(row["actor"]) if row["actor"] else None),
+        hedges=tuple(row["hedges"]), quote_id=row["quote_id"])
 
 
 def _event_rows(tables: Tables, article_id: str, seq: int, event: Event) -> None:
@@ -161,8 +188,9 @@ def failure_row(problem: InputProblem, recorded_at: datetime) -> Row:
 
 
 def result_of(article: Row, events: Sequence[Row], parties: Iterable[Row], places: Iterable[Row],
-              evidence: Iterable[Row], quotes: Sequence[Row]) -> ArticleResult:
-    """Rebuild one ArticleResult from its rows (events and quotes in ``seq`` order)."""
+              evidence: Iterable[Row], quotes: Sequence[Row],
+              claims: Sequence[Row]) -> ArticleResult:
+    """Rebuild one ArticleResult from its rows (events, quotes and claims in ``seq`` order)."""
     party_of = {(p["event_id"], p["role"]): Party(
         text=p["text"], name=p["name"], id=p["party_id"], country=p["country"],
         sector=p["sector"], kind=p["kind"]) for p in parties}
@@ -209,4 +237,5 @@ def result_of(article: Row, events: Sequence[Row], parties: Iterable[Row], place
             warnings=tuple(article["article_warnings"])),
         events=tuple(built), quotes=built_quotes, warnings=tuple(article["warnings"]),
         framing=tuple(_framing_of(f) for f in json.loads(article["framing"])),
-        sentiment=tuple(_sentiment_of(x) for x in json.loads(article["sentiment"])))
+        sentiment=tuple(_sentiment_of(x) for x in json.loads(article["sentiment"])),
+        claims=tuple(_claim_of(c) for c in sorted(claims, key=lambda r: r["seq"])))

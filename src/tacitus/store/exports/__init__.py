@@ -7,6 +7,7 @@ import pandas as pd
 from tacitus.errors import ConfigError
 from tacitus.store.base import Store
 from tacitus.store.exports.acled import to_acled
+from tacitus.store.exports.context import ids_of, party_tones, toll_claims
 from tacitus.store.exports.formats import FORMATS, records, write_parquet, write_text
 from tacitus.store.exports.gdelt import to_gdelt
 from tacitus.store.exports.tables import columns
@@ -21,9 +22,10 @@ def export(store: Store, shape: str, where: EventFilter | None = None) -> pd.Dat
     if shape == "native":
         return events
     if shape == "acled":
-        return to_acled(events)
+        return to_acled(events, toll_claims(store, ids_of(events, "id")))
     if shape == "gdelt":
-        return to_gdelt(events, store.incidents(where))
+        return to_gdelt(events, store.incidents(where),
+                        party_tones(store, ids_of(events, "article_id")))
     raise ConfigError(f"unknown export shape {shape!r} (one of {', '.join(SHAPES)})")
 
 

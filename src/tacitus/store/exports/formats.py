@@ -3,6 +3,7 @@ ISO dates, nulls as empty CSV cells / JSON null, codes kept as strings."""
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -48,7 +49,12 @@ def _csv_cell(cell: Any) -> Any:
 def write_text(frame: pd.DataFrame, fmt: str, out: TextIO) -> None:
     """CSV (header, nulls empty, lists as JSON) or JSON (an array of objects) to a text stream."""
     if fmt == "csv":
-        frame.map(_csv_cell).to_csv(out, index=False, lineterminator="\n")
+        # cell by cell, not DataFrame.map + to_csv: pandas re-infers a nullable integer column
+        # with gaps as float and would write inter code 1 as "1.0"
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(frame.columns)
+        for row in frame.itertuples(index=False, name=None):
+            writer.writerow(["" if cell is None else cell for cell in map(_csv_cell, row)])
     elif fmt == "json":
         json.dump(records(frame), out, ensure_ascii=False, indent=None)
         out.write("\n")

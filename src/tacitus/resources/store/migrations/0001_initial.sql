@@ -1,5 +1,6 @@
 -- tacitus store schema, migration 0001_initial. Source: written for tacitus. Licence: MIT (tacitus).
 -- Applied in one transaction by tacitus.store.migrations and recorded in schema_migrations.
+-- Portable SQL: DuckDB and PostgreSQL 15 both run this file as it is (no DuckDB-only types).
 -- Offsets are character offsets into articles.text (start_char inclusive, end_char exclusive).
 
 CREATE TABLE articles (
@@ -28,7 +29,7 @@ CREATE TABLE events (
     mode VARCHAR,
     context VARCHAR[] NOT NULL,
     cameo VARCHAR NOT NULL,
-    goldstein DOUBLE NOT NULL,
+    goldstein DOUBLE PRECISION NOT NULL,
     quad_class INTEGER NOT NULL,
     acled_event_type VARCHAR,
     acled_sub_event_type VARCHAR,
@@ -41,7 +42,7 @@ CREATE TABLE events (
     attribution_source VARCHAR,
     attribution_hedged BOOLEAN NOT NULL,
     attribution_quote_id VARCHAR,
-    confidence DOUBLE NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
     provenance VARCHAR NOT NULL        -- JSON object: coded field -> rule that produced it
 );
 CREATE INDEX events_article ON events (article_id);
@@ -64,8 +65,8 @@ CREATE TABLE places (
     name VARCHAR,
     country VARCHAR,
     admin1 VARCHAR,
-    lat DOUBLE,
-    lon DOUBLE,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION,
     geonameid BIGINT,
     precision VARCHAR,
     start_char BIGINT,
@@ -115,8 +116,8 @@ CREATE TABLE incidents (
     country VARCHAR,
     admin1 VARCHAR,
     location VARCHAR,
-    lat DOUBLE,
-    lon DOUBLE,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION,
     actor VARCHAR,
     recipient VARCHAR
 );
@@ -142,7 +143,7 @@ CREATE TABLE failures (
 CREATE TABLE events_flat (
     id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, incident_id VARCHAR, seq INTEGER NOT NULL,
     type VARCHAR NOT NULL, mode VARCHAR, context VARCHAR[] NOT NULL, cameo VARCHAR NOT NULL,
-    goldstein DOUBLE NOT NULL, quad_class INTEGER NOT NULL,
+    goldstein DOUBLE PRECISION NOT NULL, quad_class INTEGER NOT NULL,
     acled_event_type VARCHAR, acled_sub_event_type VARCHAR, status VARCHAR NOT NULL,
     date DATE, date_precision VARCHAR,
     actor_text VARCHAR, actor_name VARCHAR, actor_id VARCHAR, actor_country VARCHAR,
@@ -150,11 +151,11 @@ CREATE TABLE events_flat (
     recipient_text VARCHAR, recipient_name VARCHAR, recipient_id VARCHAR,
     recipient_country VARCHAR, recipient_sector VARCHAR, recipient_kind VARCHAR,
     location_text VARCHAR, location_name VARCHAR, location_country VARCHAR,
-    location_admin1 VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+    location_admin1 VARCHAR, location_lat DOUBLE PRECISION, location_lon DOUBLE PRECISION,
     location_geonameid BIGINT, location_precision VARCHAR,
     killed BIGINT, injured BIGINT, toll_qualifier VARCHAR,
     attribution_source VARCHAR, attribution_hedged BOOLEAN NOT NULL, attribution_quote_id VARCHAR,
-    confidence DOUBLE NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
     evidence VARCHAR,                  -- the first evidence sentence
     provenance VARCHAR NOT NULL,
     source VARCHAR, published DATE, title VARCHAR, url VARCHAR, path VARCHAR,
