@@ -21,12 +21,14 @@ from tacitus.cli import (
     export_cmd,
     extract_cmd,
     ingest_cmd,
+    migrate_cmd,
+    serve_cmd,
     sql_cmd,
 )
 from tacitus.errors import TacitusError
 
 COMMANDS = (extract_cmd, ingest_cmd, events_cmd, sql_cmd, export_cmd, errors_cmd, eval_cmd,
-            bench_cmd)
+            bench_cmd, serve_cmd, migrate_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
