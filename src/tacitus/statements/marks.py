@@ -9,6 +9,7 @@ unbalanced quote costs one warning, not the rest of the article.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,6 +42,34 @@ def _straight_opens(text: str, i: int) -> bool:
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quoted span of ``text`` in order, unbalanced ones closed at the paragraph end."""
+    return [s for s in _scan(text) if text[s.start : s.end].strip()]
+
+
+def non_latin(words: str) -> bool:
+    """Whether most letters of ``words`` are of another script than Latin."""
+    letters = [c for c in words if c.isalpha()]
+    foreign = sum(1 for c in letters if not unicodedata.name(c, "").startswith("LATIN"))
+    return bool(letters) and foreign * 2 > len(letters)
+
+
+def quote_warnings(text: str) -> list[str]:
+    """What makes the article's quote spans unreliable: a mark left open, straight and
+    typographic marks mixed (their pairing is then guessed), quoted words in another script
+    (no English reporting verb or speaker can be read inside them)."""
+    spans = _scan(text)
+    warnings = []
+    if any(not s.closed for s in spans) or text.count('"') % 2:
+        warnings.append("unbalanced quotation marks: quote spans are best-effort")
+    openers, closers = _marks()
+    if '"' in text and any(c in text for c in (openers | closers) - {'"'}):
+        warnings.append("straight and typographic quotation marks mixed: quote spans are best-effort")
+    if any(non_latin(text[s.start : s.end]) for s in spans):
+        warnings.append("quoted text in a non-Latin script: its words are kept, not analysed")
+    return warnings
+
+
+def _scan(text: str) -> list[QuotedSpan]:
+    """Every span between marks, empty ones included (a lone opening mark is still unbalanced)."""
     openers, closers = _marks()
     spans: list[QuotedSpan] = []
     start: int | None = None
@@ -56,5 +85,5 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             spans.append(QuotedSpan(start, i, False))
             start = None
     if start is not None:
-        spans.append(QuotedSpan(start, len(text.rstrip()), False))
-    return [s for s in spans if text[s.start : s.end].strip()]
+        spans.append(QuotedSpan(start, max(start, len(text.rstrip())), False))
+    return spans

@@ -120,8 +120,9 @@ def _named_in(sent: Span, when: Any, seen: dict[str, str | None], wanted_words: 
         if key not in seen:
             party = resolver.resolve_span(phrase, when=when)
             seen[key] = party.id if party is not None else None
-        if seen[key] is not None:
-            ids.add(seen[key])
+        found = seen[key]
+        if found is not None:
+            ids.add(found)
     return ids
 
 
