@@ -86,3 +86,21 @@ def test_damaged_cache_file_is_rebuilt(monkeypatch, tmp_path) -> None:
     assert len(index) > 200_000
     assert cache.load_index().versions == index.versions
     assert file.stat().st_size > 10_000_000
+
+
+def test_region_centre_ignores_a_stray_town() -> None:
+    from tacitus.geo.build import _centre
+
+    # a grid of towns around (23, 113) and one mislabelled town 2,000 km north-east
+    towns = [(22.0 + i * 0.1, 112.0 + j * 0.1, 1000) for i in range(20) for j in range(20)]
+    lat, lon = _centre([*towns, (39.2, 122.4, 12000)])
+    assert abs(lat - 22.95) < 0.1 and abs(lon - 112.95) < 0.1
+
+
+def test_region_centre_keeps_a_region_s_own_outliers() -> None:
+    from tacitus.geo.build import _centre
+
+    # a long coast of towns and its islands at the far end (Queensland and the Torres Strait)
+    towns = [(-28.0 + i * 0.5, 152.0 - i * 0.3, 1000) for i in range(30)]
+    lat, _ = _centre([*towns, (-10.6, 142.2, 3000)])
+    assert lat > -19.0

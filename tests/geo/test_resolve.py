@@ -58,6 +58,52 @@ CASES = [
      ("Shiraz", "IRN", None, "city", 29.61, 52.54)),
     ("Heavy rain flooded parts of Java, Indonesia's most populous island.", "Java",
      ("Java", "IDN", None, "admin1", -7.49, 110.0)),
+    # local news: AP state abbreviations, towns named like counties and like towns abroad
+    ("Police in Paris, Tenn., arrested two men on Friday.", "Paris",
+     ("Paris", "USA", "Tennessee", "city", 36.3, -88.33)),
+    ("Snow closed schools in Portland, Maine, and across New England.", "Portland",
+     ("Portland", "USA", "Maine", "city", 43.66, -70.26)),
+    ("The plant in London, Ontario, will close next year.", "London",
+     ("London", "CAN", "Ontario", "city", 42.98, -81.23)),
+    ("Flooding closed roads in Jackson, Miss., on Monday.", "Jackson",
+     ("Jackson", "USA", "Mississippi", "city", 32.3, -90.18)),
+    ("Two people were shot in Lafayette, La., police said.", "Lafayette",
+     ("Lafayette", "USA", "Louisiana", "city", 30.22, -92.02)),
+    ("The governor of Georgia signed the bill in Atlanta.", "Georgia",
+     ("Georgia", "USA", "Georgia", "admin1", 32.7, -83.4)),
+    ("The president of Georgia met NATO leaders in Tbilisi.", "Georgia",
+     ("Georgia", "GEO", None, "country", 42.0, 43.5)),
+    ("Lawmakers in Washington passed the bill.", "Washington",
+     ("Washington", "USA", None, "city", 38.9, -77.04)),
+    ("Wildfires in eastern Washington forced evacuations near Spokane.", "Washington",
+     ("Washington", "USA", "Washington", "admin1", 47.4, -120.5)),
+    ("The infected cow was kept at a Washington state farm, officials in Iowa said.", "Washington",
+     ("Washington", "USA", "Washington", "admin1", 47.4, -120.5)),
+    ("Fans gathered in Kansas City, Kan., for the parade.", "Kansas City",
+     ("Kansas City", "USA", "Kansas", "city", 39.11, -94.63)),
+    ("The St. Louis police chief resigned.", "St. Louis",
+     ("St. Louis", "USA", "Missouri", "city", 38.63, -90.2)),
+    # an abbreviation the gazetteer has only written out
+    ("A water main broke in downtown Mt. Vernon, N.Y.", "Mt. Vernon",
+     ("Mount Vernon", "USA", "New York", "city", 40.91, -73.84)),
+    # a village of Punjab whose own name is "Basra" does not outweigh the city
+    ("Troops were deployed to Basra and Baghdad.", "Basra",
+     (None, "IRQ", "Basra", "city", 30.51, 47.78)),
+    # a county written as one, in the state the text names
+    ("Cases rose in Cobb County, Ga., and in Fulton County.", "Fulton County",
+     ("Fulton", "USA", "Georgia", "admin2", 33.8, -84.46)),
+    ("Dead swans were found in Fulton County, in western Illinois.", "Fulton County",
+     ("Fulton", "USA", "Illinois", "admin2", 40.47, -90.2)),
+    # a place the gazetteer lacks, written with the place it is in
+    ("Ivins worked at the laboratories in Fort Detrick, Maryland for 18 years.", "Fort Detrick",
+     ("Maryland", "USA", "Maryland", "admin1", 39.0, -76.8)),
+    ("If you ate at the McDonalds in Greenlane, Auckland, call your doctor.", "Greenlane",
+     ("Auckland", "NZL", None, "city", -36.85, 174.76)),
+    # provinces whose towns GeoNames partly files under other codes
+    ("Toys were made at a factory in Dongguan, in China's Guangdong province.", "Guangdong",
+     ("Guangdong", "CHN", "Guangdong", "admin1", 23.4, 113.5)),
+    ("The boy died in Hebei province, near Beijing.", "Hebei",
+     ("Hebei", "CHN", "Hebei", "admin1", 39.0, 116.0)),
 ]
 TOLERANCE_KM = 100
 REGION_TOLERANCE_KM = 161  # a region's point is a convention: the usual 161 km criterion
@@ -188,6 +234,14 @@ GIVEN_SPAN_CASES = [
      ("Ontario", "CAN", "admin1", 49.0, -85.0, 400)),
     ("Ebola has killed 40 people in the north-east of Congo, the WHO said.", "Congo",
      ("Democratic Republic of the Congo", "COD", "country", -2.5, 23.5, 300)),
+    # a feature named after the place it lies at or next to
+    ("The manure was found on a ranch in Salinas Valley, California officials said.", "Salinas Valley",
+     ("Salinas", "USA", "city", 36.68, -121.66, 60)),
+    ("Funds will clean up Da Nang International Airport, a hot spot for Agent Orange.",
+     "Da Nang International Airport", ("Da Nang", "VNM", "city", 16.07, 108.22, 30)),
+    # a town that has the name only as an alternate spelling, in a state the text names
+    ("Doctors at Children's Hospital of Pittsburgh and in San Diego, California, studied them.",
+     "Pittsburgh", ("Pittsburgh", "USA", "city", 40.44, -79.99, 30)),
 ]
 
 
@@ -207,3 +261,29 @@ def test_physical_features_are_detected(nlp, geocoder: Geocoder) -> None:
     found = {p.text: p for p in geocoder.geoparse(nlp(sentence))}
     assert found["Lake Victoria"].name == "Lake Victoria"
     assert found["Nile"].name == "Nile"
+
+
+# alpha-3, the GeoNames point (mostly the CIA World Factbook's), the Wikipedia point: gold
+# sets use either
+@pytest.mark.parametrize(
+    "alpha3, geonames, wikipedia",
+    [
+        ("CHN", (35.0, 105.0), (35.0, 103.0)),
+        ("AUS", (-27.0, 133.0), (-25.0, 133.0)),
+        ("SDN", (15.0, 30.0), (15.0, 32.0)),
+        ("LBY", (25.0, 17.0), (27.0, 17.0)),
+        ("NGA", (10.0, 8.0), (8.0, 10.0)),
+        ("JPN", (36.0, 138.0), (35.0, 136.0)),
+        ("MMR", (22.0, 98.0), (22.0, 96.0)),
+        ("IRQ", (33.0, 44.0), (33.0, 44.0)),
+        ("USA", (39.76, -98.5), (40.0, -100.0)),
+    ],
+)
+def test_country_point_is_within_161_km_of_both_conventions(
+        geocoder: Geocoder, alpha3: str, geonames: tuple[float, float],
+        wikipedia: tuple[float, float]) -> None:
+    index = geocoder.index
+    entry = index.country_entry(alpha3)
+    assert entry is not None
+    for lat, lon in (geonames, wikipedia):
+        assert distance_km(index.lat[entry], index.lon[entry], lat, lon) <= 161

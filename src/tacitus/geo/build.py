@@ -11,11 +11,15 @@ cache directory (see :mod:`tacitus.geo.cache`), rebuilt when a package version c
 Admin regions have no coordinates in these packages: each gets the area centroid of the
 convex hull of its towns (see ``_centre``), which is near where gazetteers put a region, rather
 than a population-weighted centroid or the capital, which drift toward the biggest city.
-Regions split into compass-named parts (North/South/West Darfur) also get an entry for the
-whole. Seas, rivers, deserts and multi-country regions come from the hand-written
-``resources/geo/features.yaml`` (see :mod:`tacitus.geo.features`).
+Where the towns say little about the region's extent (the empty north of Ontario, Alaska,
+the Prairie provinces) or the region is a nation of its own (England), ``admin_points`` in
+``resources/geo/names.yaml`` gives GeoNames' point instead. Regions split into compass-named
+parts (North/South/West Darfur) also get an entry for the whole. Seas, rivers, deserts and
+multi-country regions come from the hand-written ``resources/geo/features.yaml`` (see
+:mod:`tacitus.geo.features`).
 
-Countries keep countryinfo's point (the CIA World Factbook's conventional centre). Measured
+Countries keep countryinfo's point (the CIA World Factbook's conventional centre, which
+GeoNames mostly shares) unless ``country_points`` in ``names.yaml`` overrides it. Measured
 on the GeoVirus gold (share of country mentions within 161 km, even/odd halves): countryinfo
 0.83/0.85, the middle of the box of the country's towns 0.44/0.47, the hull centroid
 0.46/0.44, the capital 0.19/0.20. For admin1 regions: hull centroid 0.80/0.74, box middle
@@ -57,6 +61,9 @@ _COMPASS = re.compile(
     re.IGNORECASE,
 )
 MIN_ALT_LENGTH = 3
+STRAY_FACTOR = 2.5
+STRAY_MIN_TOWNS = 20
+STRAY_MIN_DEGREES = 0.5
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -179,15 +186,17 @@ def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     centre: a population-weighted centroid puts Texas 240 km east, near Austin, and British
     Columbia 300 km south. The hull of all its towns (>= 500 people) reaches the sparsely
     settled parts too, and unlike the middle of their box it is not pulled far by one outlying
-    island or mislabelled town. Across the 180th meridian both are meaningless and the
-    square-root-population-weighted centroid is used instead.
+    island; mislabelled towns far off are dropped first (see ``_core``). Across the 180th
+    meridian both are meaningless and the square-root-population-weighted centroid is used
+    instead.
     """
     lats = np.array([la for la, _, _ in points])
     lons = np.array([lo for _, lo, _ in points])
     if lons.max() - lons.min() >= 180:
         return _centroid(points)
+    lats, lons = _core(lats, lons)
     box = float(lats.min() + lats.max()) / 2, float(lons.min() + lons.max()) / 2
-    if len(points) < 3:
+    if len(lats) < 3:
         return box
     xy = np.column_stack([lons, lats])
     try:
@@ -199,6 +208,20 @@ def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     cross = x * y1 - x1 * y
     area = cross.sum() / 2
     return float(((y + y1) * cross).sum() / (6 * area)), float(((x + x1) * cross).sum() / (6 * area))
+
+
+def _core(lats: np.ndarray, lons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The towns of a region less the strays: GeoNames files a few towns under the wrong
+    admin1 code (Tibetan villages coded as Hebei), and one of them 2,000 km off moves the hull
+    centroid by hundreds of kilometres. A town farther from the median point than
+    ``STRAY_FACTOR`` times the 95th-percentile distance is dropped; a region's real outliers
+    (Queensland's Torres Strait islands) lie within that."""
+    if len(lats) < STRAY_MIN_TOWNS:
+        return lats, lons
+    mid_lat, mid_lon = float(np.median(lats)), float(np.median(lons))
+    distance = np.hypot(lats - mid_lat, (lons - mid_lon) * math.cos(math.radians(mid_lat)))
+    keep = distance <= STRAY_FACTOR * max(float(np.percentile(distance, 95)), STRAY_MIN_DEGREES)
+    return lats[keep], lons[keep]
 
 
 def _centroid(points: list[tuple[float, float, int]]) -> tuple[float, float]:
@@ -229,9 +252,10 @@ def _admin_rows(cities: list[dict[str, Any]]) -> None:
             city["_admin2_near"] = (row["admin1"], row["admin2"])
     for city in cities:
         if "_admin1" not in city:
-            votes = by_code.get((city["countrycode"], city["admin1code"]))
-            city["_admin1"] = votes.most_common(1)[0][0] if votes else ""
+            # a town with no admin1 code ("") would get the name most towns without one have
+            votes = by_code.get((city["countrycode"], city["admin1code"])) if city["admin1code"] else None
             near = city.pop("_admin2_near", None)
+            city["_admin1"] = votes.most_common(1)[0][0] if votes else (near[0] if near else "")
             city["_admin2"] = near[1] if near and near[0] == city["_admin1"] else ""
 
 
@@ -324,7 +348,7 @@ def build_index(versions: dict[str, str]) -> Index:
     sub_aliases = _subdivision_aliases(lexicon)
     for (iso2, raw), pts in sorted(admin1_points.items()):
         name = _clean_admin_name(raw, lexicon)
-        lat, lon = _centre(pts)
+        lat, lon = lexicon.admin_points.get((iso2_to_3[iso2], exact_key(name))) or _centre(pts)
         geonameid = us_states.get(exact_key(name), 0) if iso2 == "US" else 0
         builder.add(name=name, kind=ADMIN1, country=iso2_to_3[iso2], admin1=name, admin2="",
                     lat=lat, lon=lon, population=sum(p for _, _, p in pts), geonameid=geonameid,

@@ -19,7 +19,7 @@ KIND_NAMES = ("continent", "country", "admin1", "admin2", "city", "feature")
 # a sea, river or region is at best as precise as a country: its point is only a middle
 PRECISION = {CONTINENT: "country", COUNTRY: "country", ADMIN1: "admin1", ADMIN2: "admin2",
              CITY: "city", FEATURE: "country"}
-FORMAT_VERSION = 15
+FORMAT_VERSION = 16
 
 
 def _entries(table: dict[str, int | tuple[int, ...]], key: str) -> tuple[int, ...]:

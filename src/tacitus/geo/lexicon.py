@@ -11,7 +11,7 @@ from tacitus.geo.normalize import exact_key
 from tacitus.resources import LINE_KEY, load_yaml, path
 
 NAMES_FILE = "geo/names.yaml"
-_LISTS = ("admin_suffixes", "admin_prefixes", "admin_cues", "city_cues",
+_LISTS = ("admin_suffixes", "admin_prefixes", "admin_cues", "city_cues", "feature_heads",
           "location_prepositions", "not_places", "not_place_heads", "person_titles")
 
 
@@ -23,10 +23,13 @@ class GeoLexicon:
     demonyms: dict[str, list[str]]
     admin_aliases: dict[tuple[str, str], list[str]]
     country_points: dict[str, tuple[float, float]]
+    admin_points: dict[tuple[str, str], tuple[float, float]]
     admin_suffixes: tuple[str, ...]
     admin_prefixes: tuple[str, ...]
     admin_cues: frozenset[str]
     city_cues: frozenset[str]
+    feature_heads: tuple[str, ...]
+    abbreviations: dict[str, str]
     location_prepositions: frozenset[str]
     not_places: frozenset[str]
     not_place_heads: frozenset[str]
@@ -95,6 +98,38 @@ def _country_points(data: dict) -> dict[str, tuple[float, float]]:
     return points
 
 
+def _admin_points(data: dict) -> dict[tuple[str, str], tuple[float, float]]:
+    """(alpha-3, exact key of the gazetteer's admin name) -> the region's conventional point."""
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    for code, table in _by_country_tables(data, "admin_points").items():
+        for admin, value in table.items():
+            if admin == LINE_KEY:
+                continue
+            if not (isinstance(value, list) and len(value) == 2
+                    and all(isinstance(v, (int, float)) for v in value)
+                    and -90 <= value[0] <= 90 and -180 <= value[1] <= 180):
+                raise ResourceError(f"'admin_points': {code} {admin} needs [lat, lon] in range",
+                                    str(path(NAMES_FILE)), table.get(LINE_KEY))
+            points[(code, exact_key(admin))] = (float(value[0]), float(value[1]))
+    return points
+
+
+def _abbreviations(data: dict) -> dict[str, str]:
+    """Exact key of an abbreviated first word ("mt") -> the word written out ("Mount")."""
+    table = data.get("abbreviations")
+    if not isinstance(table, dict):
+        raise ResourceError("'abbreviations' must be a mapping", str(path(NAMES_FILE)))
+    result: dict[str, str] = {}
+    for short, full in table.items():
+        if short == LINE_KEY:
+            continue
+        if not (isinstance(short, str) and short and isinstance(full, str) and full):
+            raise ResourceError(f"'abbreviations': '{short}' needs a word written out",
+                                str(path(NAMES_FILE)), table.get(LINE_KEY))
+        result[exact_key(short)] = full
+    return result
+
+
 def _words(data: dict, key: str) -> list[str]:
     words = data.get(key)
     if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
@@ -116,10 +151,13 @@ def get_lexicon() -> GeoLexicon:
         demonyms=_by_country(data, "demonyms"),
         admin_aliases=_admin_aliases(data),
         country_points=_country_points(data),
+        admin_points=_admin_points(data),
         admin_suffixes=tuple(sorted(words["admin_suffixes"], key=len, reverse=True)),
         admin_prefixes=tuple(sorted(words["admin_prefixes"], key=len, reverse=True)),
         admin_cues=frozenset(words["admin_cues"]),
         city_cues=frozenset(words["city_cues"]),
+        feature_heads=tuple(sorted(words["feature_heads"], key=len, reverse=True)),
+        abbreviations=_abbreviations(data),
         location_prepositions=frozenset(words["location_prepositions"]),
         not_places=frozenset(words["not_places"]),
         not_place_heads=frozenset(words["not_place_heads"]),

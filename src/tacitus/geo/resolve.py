@@ -33,7 +33,7 @@ from tacitus.geo.normalize import exact_key
 from tacitus.model import Place
 
 KIND_PRIOR = {CONTINENT: 2.0, COUNTRY: 3.5, ADMIN1: 1.0, ADMIN2: 0.3, CITY: 0.0, FEATURE: 2.0}
-MATCH_PRIOR = {"main": 0.0, "code": 0.0, "alias": -0.4, "loose": -1.2}
+MATCH_PRIOR = {"main": 0.0, "code": 0.0, "alias": -0.4, "variant": -1.2, "loose": -1.2}
 CAPITAL_PRIOR = 2.5
 NEIGHBOUR_BONUS = 1.5
 LIST_GAP = 6  # characters between two list items: ", and "
@@ -42,10 +42,13 @@ LOOSE_MIN_POPULATION = 5000
 MAX_CANDIDATES = 40
 NAMESAKE_PENALTY = 2.0
 NAMESAKE_MIN_POPULATION = 100_000
+NAMESAKE_TOWN_MIN_POPULATION = 5_000
 DISTRICT_KM = 30.0
 DISTRICT_BONUS = 5.0
+COUNTY_IN_REGION_BONUS = 3.0
 MIN_REGION_PEERS = 3
 EARTH_KM = 6371.0
+WRITTEN_WITH_ANY = (COUNTRY, ADMIN1, ADMIN2, CITY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,13 +205,42 @@ class Resolver:
 
     def _candidates(self, text: str) -> list[Candidate]:
         """Gazetteer candidates; for "Borno State", "Nyanza Province" with no entry of that
-        full name, the regions named without the feature word."""
-        found = self.index.candidates(text)
+        full name, the regions named without the feature word; for "Salinas Valley", "Da Nang
+        International Airport", the places named without the feature word (the gazetteer has
+        towns and regions, not valleys and airports, which lie at or next to their namesake);
+        for "Mt. Vernon", also the places named with the abbreviation written out."""
         words = text.split()
-        if found or len(words) < 2 or exact_key(words[-1]) not in self.lexicon.admin_cues:
+        written_out = self.lexicon.abbreviations.get(exact_key(words[0])) if len(words) > 1 else None
+        if written_out:
+            # a few towns list the abbreviation as an alternate name; most only the full name,
+            # which the text did not write: a match through it is an alternate spelling
+            found = {c.entry: c for c in self.index.candidates(text)}
+            for c in self._candidates(" ".join([written_out, *words[1:]])):
+                found.setdefault(c.entry, Candidate(c.entry, "alias" if c.match == "main" else c.match))
+            return self._demote_variants(list(found.values()))
+        found = self.index.candidates(text)
+        if found or len(words) < 2:
+            return self._demote_variants(found)
+        if exact_key(words[-1]) in self.lexicon.admin_cues:
+            return [c for c in self.index.candidates(" ".join(words[:-1]))
+                    if self.index.kind[c.entry] in (ADMIN1, ADMIN2)]
+        key = exact_key(text)
+        for head in self.lexicon.feature_heads:
+            if key.endswith(" " + head) and len(words) > head.count(" ") + 1:
+                rest = " ".join(words[:len(words) - head.count(" ") - 1])
+                return self._demote_variants([c for c in self.index.candidates(rest) if c.match != "loose"])
+        return found
+
+    def _demote_variants(self, found: list[Candidate]) -> list[Candidate]:
+        """A town that has the name only as an alternate spelling (Pittsburg, California, for
+        "Pittsburgh") is less likely meant than a bigger town whose own name it is: mark it.
+        A village of that name does not demote a city ("Basra" is Basrah, not Basra in Punjab)."""
+        population = self.index.population
+        mains = [population[c.entry] for c in found if c.match == "main" and self.index.kind[c.entry] == CITY]
+        if not mains:
             return found
-        return [c for c in self.index.candidates(" ".join(words[:-1]))
-                if self.index.kind[c.entry] in (ADMIN1, ADMIN2)]
+        return [Candidate(c.entry, "variant") if c.match == "alias" and self.index.kind[c.entry] == CITY
+                and population[c.entry] <= max(mains) else c for c in found]
 
     def _unsupported_guess(self, entry: int, candidates: list[Candidate], notes: list[str]) -> bool:
         """A hamlet found only through a loose spelling, with nothing in the article pointing
@@ -217,15 +249,20 @@ class Resolver:
         return match == "loose" and not notes and self.index.population[entry] < LOOSE_MIN_POPULATION
 
     def _namesake_regions(self, candidates: list[Candidate]) -> set[int]:
-        """Regions named like a big city in them ("New York", "Sao Paulo"): in news the bare
-        name means the city; the region is written "New York state"."""
+        """Regions named like a big city in them ("New York", "Sao Paulo"), and counties named
+        like a town of their state ("Jackson, Miss.", "Lafayette, La."): in news the bare name
+        means the town; the region is written "New York state", "Jackson County"."""
         index = self.index
-        cities = {(index.country[c.entry], index.admin1[c.entry]) for c in candidates
-                  if index.kind[c.entry] == CITY and index.population[c.entry] >= NAMESAKE_MIN_POPULATION}
-        cities |= {(index.country[c.entry], index.admin2[c.entry]) for c in candidates
-                   if index.kind[c.entry] == CITY and index.population[c.entry] >= NAMESAKE_MIN_POPULATION}
+        big = [c.entry for c in candidates if index.kind[c.entry] == CITY
+               and index.population[c.entry] >= NAMESAKE_MIN_POPULATION]
+        cities = {(index.country[e], index.admin1[e]) for e in big}
+        cities |= {(index.country[e], index.admin2[e]) for e in big}
+        towns = {(index.country[c.entry], index.admin1[c.entry]) for c in candidates
+                 if index.kind[c.entry] == CITY and index.population[c.entry] >= NAMESAKE_TOWN_MIN_POPULATION}
         return {c.entry for c in candidates if index.kind[c.entry] in (ADMIN1, ADMIN2)
-                and (index.country[c.entry], index.name[c.entry]) in cities}
+                and ((index.country[c.entry], index.name[c.entry]) in cities
+                     or (index.kind[c.entry] == ADMIN2
+                         and (index.country[c.entry], index.admin1[c.entry]) in towns))}
 
     def _listed_with_regions(self, i: int, entry: int, mentions: Sequence[Mention],
                              previous: dict[int, tuple[int, float, list[str]]] | None,
@@ -264,9 +301,10 @@ class Resolver:
                 for cand in candidates[i]:
                     score, why = self._score(i, cand, mentions, context, own_country[i], previous, layout)
                     if (cand.entry in namesakes[i] and mentions[i].cues.feature != "admin"
-                            and not self._listed_with_regions(i, cand.entry, mentions, previous, layout.links)):
+                            and not (self.index.kind[cand.entry] == ADMIN1 and self._listed_with_regions(
+                                i, cand.entry, mentions, previous, layout.links))):
                         score -= NAMESAKE_PENALTY
-                        why = [*why, "region named after its city, not written as a region"]
+                        why = [*why, "region named like a town, not written as a region"]
                     totals[cand.entry] += score
                     notes.setdefault(cand.entry, why)
             best = max(totals, key=lambda e: totals[e])
@@ -280,9 +318,20 @@ class Resolver:
                                  mentions: Sequence[Mention], candidates: list[list[Candidate]],
                                  layout: Layout) -> None:
         """"Stroud, Ontario" where the gazetteer has no Stroud in Ontario: the region the text
-        names is a surer place than a namesake town abroad (in place)."""
-        for i, (best, score, _) in list(picks.items()):
-            region = self._written_with_region(i, mentions, picks, layout)
+        names is a surer place than a namesake town abroad. "Fort Detrick, Maryland",
+        "Greenlane, Auckland" where the gazetteer has no such name at all: the place it is
+        written with, at that place's precision, rather than nothing (in place)."""
+        resolved = dict(picks)
+        for i in range(len(mentions)):
+            if i not in resolved:
+                where = self._written_with_region(i, mentions, resolved, layout, WRITTEN_WITH_ANY)
+                if where is not None:
+                    why = (f"no gazetteer entry for '{mentions[i].text}': placed at "
+                           f"{self.index.name[where]}, which it is written with")
+                    picks[i] = (where, 0.0, [why])
+                continue
+            best, score, _ = resolved[i]
+            region = self._written_with_region(i, mentions, resolved, layout, (ADMIN1, COUNTRY))
             if (region is not None and self.index.kind[best] in (CITY, ADMIN2)
                     and not any(self._inside(c.entry, region) for c in candidates[i])):
                 why = (f"no '{mentions[i].text}' in {self.index.name[region]}, which it is "
@@ -291,15 +340,21 @@ class Resolver:
 
     def _written_with_region(self, i: int, mentions: Sequence[Mention],
                              previous: dict[int, tuple[int, float, list[str]]] | None,
-                             layout: Layout) -> int | None:
-        """The admin1 region or country a mention is written with ("Stroud, Ontario"), if any."""
+                             layout: Layout, kinds: tuple[int, ...]) -> int | None:
+        """The place of one of ``kinds`` a mention is written with ("Stroud, Ontario"), if any."""
         if previous is None or not mentions[i].cues.list_after:
             return None
         for j, (other, _, _) in previous.items():
-            if (self.index.kind[other] in (ADMIN1, COUNTRY) and j != i
+            if (self.index.kind[other] in kinds and j != i
                     and 0 <= mentions[j].start - mentions[i].end <= 2 and not _in_list(layout, mentions, i, j)):
                 return other
         return None
+
+    def _written_as_region(self, mention: Mention) -> bool:
+        """Whether a mention names itself an admin region ("Fulton County"; a feature word
+        after it, as in "Washington state", may name the state rather than the county)."""
+        words = mention.text.split()
+        return len(words) > 1 and exact_key(words[-1]) in self.lexicon.admin_cues
 
     def _inside(self, entry: int, region: int) -> bool:
         """Whether an entry lies in a region (or is it): same country, and same admin1 for one."""
@@ -362,8 +417,10 @@ class Resolver:
                         and index.name[other] in (index.admin1[entry], index.admin2[entry])
                         and other != entry)
             adjacent = 0 <= mentions[j].start - mentions[i].end <= 2 and not _in_list(layout, mentions, i, j)
-            if contains and (adjacent or kind != ADMIN2):
-                bonus = 6.0 if adjacent else 1.5
+            if contains and (adjacent or kind != ADMIN2 or self._written_as_region(mentions[i])):
+                # "Fulton County ... in Illinois": a county written as one, in a state the
+                # article names, is that state's county rather than a bigger one elsewhere
+                bonus = 6.0 if adjacent else COUNTY_IN_REGION_BONUS if kind == ADMIN2 else 1.5
                 if bonus > score:
                     why.append(f"in {KIND_NAMES[other_kind]} {index.name[other]} mentioned")
                 score = max(score, bonus)
