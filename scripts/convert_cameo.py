@@ -38,9 +38,13 @@ MIT_TEXT = (
 
 # Codes the 2021 table leaves out or that tacitus codes as the PLOVER manual describes them:
 # CAMEO 02 (appeals) are PLOVER REQUESTs; 195 (aerial weapons) has PLOVER's mode "aerial";
-# 163 (impose embargo, boycott or sanctions) is the manual's SANCTION, not COERCE.
+# 163 (impose embargo, boycott or sanctions) is the manual's SANCTION, not COERCE; 016 (deny
+# responsibility) is REJECT, as chapter 7 suggests; resigning (0831) is the manual's RETREAT
+# mode "resign".
 PLOVER_ADDITIONS = {
     "02": ("REQUEST", "", ""),
+    "016": ("REJECT", "", ""),
+    "0831": ("RETREAT", "resign", "political_institutions"),
     "195": ("ASSAULT", "aerial", "military"),
     "163": ("SANCTION", "restrict", "economic"),
 }
@@ -88,7 +92,8 @@ def convert_plover(data: Path) -> None:
             "# Licence: Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0);\n"
             "# this derived table is shared under the same licence.\n"
             "# Changes by tacitus (scripts/convert_cameo.py PLOVER_ADDITIONS): 02 -> REQUEST,\n"
-            "# 195 mode aerial, 163 -> SANCTION. Generated; do not edit by hand.\n"
+            "# 195 mode aerial, 163 -> SANCTION, 016 (deny responsibility) -> REJECT (manual ch. 7),\n"
+            "# 0831 (resign) -> RETREAT mode resign (manual table 2.2). Generated; do not edit by hand.\n"
         )
         writer = csv.writer(handle)
         writer.writerow(["cameo", "type", "mode", "context"])

@@ -33,6 +33,15 @@ def test_public_statements_are_not_plover_events():
     assert code_of("010") is None
 
 
+@pytest.mark.parametrize("cameo, kind, mode", [
+    ("016", "REJECT", None),        # deny responsibility (PLOVER manual, chapter 7)
+    ("0831", "RETREAT", "resign"),  # the manual's RETREAT mode "resign"
+])
+def test_manual_codings_added_to_the_2021_table(cameo, kind, mode):
+    coded = code_of(cameo)
+    assert coded is not None and (coded.type, coded.mode) == (kind, mode)
+
+
 # (sentence, trigger word, CAMEO code, pattern source)
 TRIGGERS = [
     ("US forces launched air strikes on the base.", "strikes", "195", "triggers.yaml"),
@@ -90,6 +99,21 @@ def test_bad_trigger_entry_names_file_and_line(resource_copy):
         lexicon.get_lexicon()
     assert info.value.line == len(lines)
     assert "triggers.yaml" in str(info.value) and "999" in str(info.value)
+
+
+@pytest.mark.parametrize("entry", [
+    '  - {lemma: [go], pos: verb, prep: [[on, [[strike]]]], code: "143"}',
+    '  - {lemma: [call], pos: verb, obj: [[on]], code: "020"}',
+])
+def test_bare_yaml_boolean_in_a_pattern_is_refused(resource_copy, entry):
+    """YAML reads a bare on/off as true/false: the pattern would silently never match."""
+    triggers = resource_copy / "triggers.yaml"
+    lines = triggers.read_text(encoding="utf-8").splitlines()
+    lines.append(entry)
+    triggers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ResourceError) as info:
+        lexicon.get_lexicon()
+    assert info.value.line == len(lines) and "quote" in str(info.value)
 
 
 def test_bad_acled_rule_names_file_and_line(resource_copy):

@@ -108,6 +108,7 @@ class ActorResolver:
         self.sponsor = _word_list("sponsor_words")
         self.boundaries = _word_list("head_boundaries")
         self.negating = _word_list("negating_words")
+        self.ethnic = _word_list("ethnic_words")
         self.country_names: dict[str, tuple[str, str]] = {
             row["iso3"]: (row["name"], row["adjective"] or row["name"])
             for _, row in iter_csv(COUNTRIES_FILE, ("iso3", "name"))
@@ -195,8 +196,11 @@ class ActorResolver:
         countries = [
             m for m in names if self.actors[m.phrase.target].type == "country" and not self._sponsor(words, m)
         ]
-        country_match = self._pick_country(words, countries)
         agent_match = self._pick_agent(words, agents, root)
+        ethnic = [m for m in countries if m.start > 0 and words[m.start - 1].key in self.ethnic]
+        if ethnic and agent_match is None and len(ethnic) == len(countries):
+            return self._ethnic_group(text, when, ethnic[0])
+        country_match = self._pick_country(words, countries)
         if country_match and agent_match is None and self._locative(words, country_match):
             return None  # "Soleimani near Baghdad airport": the country only says where
         if agent_match is not None:
@@ -204,6 +208,15 @@ class ActorResolver:
             if name_run:
                 return self._unknown_organisation(text, when, words, name_run, country_match, agent_match)
         return self._combine(text, when, country_match, agent_match)
+
+    def _ethnic_group(self, text: str, when: date | None, match: Match) -> Resolution:
+        """'ethnic Albanians': civilians of that descent, with no state of their own here."""
+        country = self.actors[match.phrase.target].role_at(when).country
+        actor = self.actors[match.phrase.target]
+        adjective = self.country_names.get(country or "", (actor.name, actor.name))[1]
+        party = Party(text=text, name=f"ethnic {adjective}", id="CVL", country=None, sector="CVL",
+                      kind=self.book.sectors["CVL"].kind)
+        return Resolution(party, f"ethnic group (resolve_rules.yaml ethnic_words) {actor.source}")
 
     def _unknown_name(self, words: list[Word], agent_match: Match, named: set[int]) -> list[int]:
         """Capitalised words right before a capitalised agent noun, none of them a known name
@@ -400,8 +413,10 @@ class ActorResolver:
 
     def localise(self, party: Party, country: str) -> Party:
         """Give a country-less agent party ("police", "protesters") the country the article is
-        about ("IRQ" -> IRQCOP "Iraqi police"); any other party is returned unchanged."""
-        if party.country is not None or party.sector is None or party.id != party.sector:
+        about ("IRQ" -> IRQCOP "Iraqi police"); any other party, and a multinational one
+        ("coalition warplanes", "peacekeepers"), is returned unchanged."""
+        if (party.country is not None or party.sector is None or party.id != party.sector
+                or party.kind == "international"):
             return party
         if country not in self.country_names:
             return party

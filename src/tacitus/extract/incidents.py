@@ -6,7 +6,9 @@ place or stated date (nor recipient, unless it is a definite "the strikes" that 
 narrower target), and something that ties it back: it is a definite description ("the
 strikes", "the raids"), it names the same actor, it uses the same word ("arrested" ...
 "had been arrested"), it names the same unresolved target ("a crowded market" ... "the
-market"), or it sits in the same sentence. The merged
+market"), it names the same party more or less precisely ("warplanes" ... "Russian jets"), it
+only reports casualties with no one acting ("31 people were killed"), or it sits in the same
+sentence. Background (history) never merges with what is reported as news. The merged
 event keeps every evidence sentence and the most specific value of each field. Two strikes at
 different places or on different days, or a strike and the reaction to it, stay apart.
 """
@@ -29,8 +31,25 @@ def _resolved(party: Party | None) -> bool:
     return party is not None and party.kind != "other"
 
 
+def _generic(party: Party) -> bool:
+    """A bare agent ("warplanes" -> MIL, "police" -> COP): a kind of party, no one party."""
+    return party.country is None and party.sector is not None and party.id == party.sector
+
+
+def _compatible(a: Party, b: Party) -> bool:
+    """One party, or one named more and less precisely: the same id, a bare agent and a party
+    of its sector ("warplanes" and "Russian jets"), or a state and one of its agents ("Kenya"
+    and "Kenyan peacekeepers")."""
+    if a.id == b.id:
+        return True
+    if _generic(a) or _generic(b):
+        return a.sector == b.sector
+    return a.country is not None and a.country == b.country and None in (a.sector, b.sector)
+
+
 def _conflict(a: Party | None, b: Party | None) -> bool:
-    return _resolved(a) and _resolved(b) and a.id != b.id  # type: ignore[union-attr]
+    """Two named parties that cannot be one (see :func:`_compatible`)."""
+    return _resolved(a) and _resolved(b) and not _compatible(a, b)  # type: ignore[arg-type]
 
 
 def _content_words(text: str) -> set[str]:
@@ -56,11 +75,28 @@ def _same_place(a: EventMention, b: EventMention) -> bool:
     return x in y or y in x or bool(_content_words(x) & _content_words(y))
 
 
-def _joins(group: list[EventMention], m: EventMention) -> bool:
+def _class_mention(m: EventMention) -> bool:
+    """'has claimed several attacks on journalists': a plural event noun without a definite
+    determiner speaks of a kind of incident, so a merely compatible actor does not make it
+    the incident told."""
+    return m.pattern.pos == "noun" and not m.definite and m.trigger.lower() != m.lemma
+
+
+def _toll_only(m: EventMention, effect_verbs: frozenset[str]) -> bool:
+    """'At least 31 people were killed and 65 injured': a casualty verb with no one named as
+    acting reports the toll of the incident being told, not a new one."""
+    return m.actor is None and m.lemma in effect_verbs
+
+
+def _joins(group: list[EventMention], m: EventMention, effect_verbs: frozenset[str]) -> bool:
     first = group[0]
     if first.coding.type != m.coding.type:
         return False
     if (first.status.status in FUTURE) != (m.status.status in FUTURE):
+        return False
+    if (first.status.status == "background") != (m.status.status == "background") and all(
+            o.sent_start != m.sent_start for o in group):
+        # "The coalition intervened in 2015" is history, not the strike being reported.
         return False
     for other in group:
         if _conflict(other.actor, m.actor):
@@ -74,11 +110,12 @@ def _joins(group: list[EventMention], m: EventMention) -> bool:
         ):
             return False
     same_sentence = any(o.sent_start == m.sent_start for o in group)
-    same_actor = m.actor is not None and any(
-        o.actor is not None and o.actor.id == m.actor.id for o in group)
+    same_actor = m.actor is not None and any(o.actor is not None and (
+        o.actor.id == m.actor.id or _resolved(o.actor) and _resolved(m.actor)
+        and not _class_mention(m) and _compatible(o.actor, m.actor)) for o in group)
     same_word = any(o.lemma == m.lemma for o in group)
-    return m.definite or same_sentence or same_actor or same_word or any(
-        _same_target(o.recipient, m.recipient) for o in group)
+    return (m.definite or same_sentence or same_actor or same_word or _toll_only(m, effect_verbs)
+            or any(_same_target(o.recipient, m.recipient) for o in group))
 
 
 def _refers_to(group: list[EventMention], m: EventMention, anaphors: frozenset[str]) -> bool:
@@ -97,7 +134,8 @@ def _refers_to(group: list[EventMention], m: EventMention, anaphors: frozenset[s
 
 def group_mentions(items: Sequence[EventMention]) -> list[list[EventMention]]:
     """Partition mentions into incidents (see module docstring for the rule)."""
-    anaphors = get_lexicon().anaphoric_nouns
+    lexicon = get_lexicon()
+    anaphors = lexicon.anaphoric_nouns
     groups: list[list[EventMention]] = []
     for m in items:
         earlier = [g for g in reversed(groups) if all(o.sent_start != m.sent_start for o in g)]
@@ -105,7 +143,7 @@ def group_mentions(items: Sequence[EventMention]) -> list[list[EventMention]]:
             (g for g in earlier if _refers_to(g, m, frozenset())), None)
         target = same_word or next((g for g in earlier if _refers_to(g, m, anaphors)), None)
         if target is None:
-            target = next((g for g in reversed(groups) if _joins(g, m)), None)
+            target = next((g for g in reversed(groups) if _joins(g, m, lexicon.effect_verbs)), None)
         if target is not None:
             target.append(m)
         else:
@@ -114,16 +152,24 @@ def group_mentions(items: Sequence[EventMention]) -> list[list[EventMention]]:
 
 
 def _pick_party(group: list[EventMention], role: str) -> tuple[Party | None, str | None]:
-    best: tuple[Party, str] | None = None
-    for m in group:
+    ranked: list[tuple[int, int, Party, str]] = []
+    for i, m in enumerate(group):
         party = getattr(m, role)
         if party is None:
             continue
-        how = dict(m.provenance).get(role)
-        if _resolved(party):
-            return party, how
-        best = best or (party, how or "")
-    return (best[0], best[1]) if best else (None, None)
+        # A named party with a sector ("Russian jets", "Kenyan peacekeepers") beats a bare
+        # state ("Kenya"), which beats a bare agent ("warplanes"), which beats an unknown name.
+        if not _resolved(party):
+            rank = 3
+        elif _generic(party):
+            rank = 2
+        else:
+            rank = 0 if party.sector is not None else 1
+        ranked.append((rank, i, party, dict(m.provenance).get(role) or ""))
+    if not ranked:
+        return None, None
+    _, _, party, how = min(ranked, key=lambda r: (r[0], r[1]))
+    return party, how
 
 
 def _toll(group: list[EventMention]) -> tuple[Toll | None, str | None]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from spacy.tokens import Token
+
 from tacitus.errors import ResourceError
 from tacitus.extract.coding import known
 from tacitus.resources import LINE_KEY, load_json, load_yaml, path, require, word_set
@@ -23,6 +25,23 @@ PETRARCH_FILE = "extract/petrarch_verbs.json"
 DISCARD = "---"
 
 Slot = frozenset[str]
+INFLECTED_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+
+
+def _deinflections(word: str) -> list[str]:
+    """Regular base forms a verb form may come from, most likely first."""
+    out: list[str] = []
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]] + ([word[:-3]] if len(word) > 4 and word[-3] == word[-4] else [])
+    elif word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"] + ([word[:-4]] if len(word) > 5 and word[-4] == word[-5] else [])
+    elif word.endswith("es"):
+        out += [word[:-2], word[:-1]]
+    elif word.endswith("s"):
+        out.append(word[:-1])
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +111,21 @@ class Lexicon:
     obligation_modals: frozenset[str]
     obligation_code: str
     negated_cooperation_code: str
+    condition_markers: frozenset[str]
+    aspectual_verbs: frozenset[str]
+    conditional_threat_code: str
     future_intent: dict[str, str]
+    verbs: frozenset[str] = frozenset()
+    """Every verb lemma the patterns and word lists know (for :meth:`verb_lemma`)."""
+
+    def verb_lemma(self, token: Token) -> str:
+        """The token's lemma, repaired when the lemmatizer cut a regular form wrongly
+        ("staged" -> "stag"): if spaCy's lemma is no verb the lexicon knows but a regular
+        de-inflection of the word is, that one."""
+        lemma = token.lemma_.lower()
+        if lemma in self.verbs or token.tag_ not in INFLECTED_VERB_TAGS:
+            return lemma
+        return next((c for c in _deinflections(token.lower_) if c in self.verbs), lemma)
 
     def candidates(self, pos: str, lemma: str) -> tuple[Pattern, ...]:
         return self.patterns.get((pos, lemma), ())
@@ -112,6 +145,8 @@ def _slots(raw: Any, where: tuple[str, int | None]) -> tuple[Slot, ...]:
         return ()
     if not isinstance(raw, list) or not all(isinstance(s, list) and s for s in raw):
         raise ResourceError("slots must be a list of non-empty word lists", *where)
+    if any(isinstance(w, bool) for s in raw for w in s):
+        raise ResourceError('a slot word reads as true/false: quote "on", "off", "yes", "no"', *where)
     return tuple(frozenset(str(w).lower() for w in slot) for slot in raw)
 
 
@@ -134,8 +169,8 @@ def _curated(entry: dict[str, Any], index: int) -> list[Pattern]:
         raise ResourceError(f"unknown CAMEO code {code!r}", *where)
     preps = []
     for item in entry.get("prep") or []:
-        if not isinstance(item, list) or len(item) != 2:
-            raise ResourceError("prep entries are [preposition, [slots]]", *where)
+        if not isinstance(item, list) or len(item) != 2 or isinstance(item[0], bool):
+            raise ResourceError('prep entries are [preposition, [slots]] (quote "on" and "off")', *where)
         preps.append((str(item[0]).lower(), _slots(item[1], where)))
     lemmas = entry["lemma"] if isinstance(entry["lemma"], list) else [entry["lemma"]]
     return [
@@ -217,14 +252,16 @@ def get_lexicon() -> Lexicon:
     curated = [p for i, e in enumerate(data["patterns"]) for p in _curated(e, i)]
     for pattern in curated + _petrarch():
         index.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
+    lists = {name: word_set(data, name, TRIGGERS_FILE, required=False) for name in (
+        "light_verbs", "reporting_verbs", "effect_verbs", "generic_verbs", "warning_verbs")}
     return Lexicon(
         patterns={k: tuple(sorted(v, key=lambda p: (not p.curated, -p.specificity)))
                   for k, v in index.items()},
-        light_verbs=word_set(data, "light_verbs", TRIGGERS_FILE, required=False),
-        reporting_verbs=word_set(data, "reporting_verbs", TRIGGERS_FILE, required=False),
-        effect_verbs=word_set(data, "effect_verbs", TRIGGERS_FILE, required=False),
-        generic_verbs=word_set(data, "generic_verbs", TRIGGERS_FILE, required=False),
-        warning_verbs=word_set(data, "warning_verbs", TRIGGERS_FILE, required=False),
+        light_verbs=lists["light_verbs"],
+        reporting_verbs=lists["reporting_verbs"],
+        effect_verbs=lists["effect_verbs"],
+        generic_verbs=lists["generic_verbs"],
+        warning_verbs=lists["warning_verbs"],
         anaphoric_nouns=word_set(data, "anaphoric_nouns", TRIGGERS_FILE, required=False),
         conflict_nouns=word_set(data, "conflict_nouns", TRIGGERS_FILE, required=False),
         frame_nouns=word_set(data, "frame_nouns", TRIGGERS_FILE, required=False),
@@ -232,5 +269,9 @@ def get_lexicon() -> Lexicon:
         obligation_modals=word_set(data, "obligation_modals", TRIGGERS_FILE, required=False),
         obligation_code=_code(data, "obligation_code"),
         negated_cooperation_code=_code(data, "negated_cooperation_code"),
+        condition_markers=word_set(data, "condition_markers", TRIGGERS_FILE, required=False),
+        aspectual_verbs=word_set(data, "aspectual_verbs", TRIGGERS_FILE, required=False),
+        conditional_threat_code=_code(data, "conditional_threat_code"),
         future_intent=_intents(data),
+        verbs=frozenset(lemma for pos, lemma in index if pos == "verb").union(*lists.values()),
     )

@@ -117,9 +117,10 @@ def _mention(trig: Trigger, sent: Span, words: frozenset[str], nouns: set[int],
     prov: list[tuple[str, str]] = []
     said = attribution(trig.anchor)
     source = None
+    asserter: Party | None = None
     if said.source is not None:
-        party, _ = parties.resolve(said.source, "source")
-        source = party.name if party is not None else said.source.text
+        asserter, _ = parties.resolve(said.source, "source")
+        source = asserter.name if asserter is not None else said.source.text
         prov.append(("attribution", f"{said.rule} -> {source}"))
     roles = role_spans(trig)
     actor = recipient = None
@@ -149,6 +150,13 @@ def _mention(trig: Trigger, sent: Span, words: frozenset[str], nouns: set[int],
     content = trig.content.coding if trig.content is not None else None
     coded, note = recode(trig.coding, trig.anchor, status.status, lexicon, content)
     prov.insert(0, ("type", trig.pattern.describe() + (f"; {note}" if note else "")))
+    if coded.type == "REQUEST" and trig.coding.type != "REQUEST" and asserter is not None:
+        # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
+        actor, recipient = asserter, actor
+        prov = [(k, v) for k, v in prov if k not in ("actor", "recipient")]
+        prov.append(("actor", f"source of a stated obligation '{source}' -> {asserter.id}"))
+        if recipient is not None:
+            prov.append(("recipient", f"the obliged party -> {recipient.id}"))
     place = event_place(trig.token, trig.anchor, (roles.actor, said.source))
     if place is not None:
         prov.append(("location", place[1]))

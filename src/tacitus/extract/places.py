@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from tacitus.errors import ResourceError
 from tacitus.model import Place
 from tacitus.nlp.spans import ents_in
-from tacitus.resources import load_yaml, path
+from tacitus.resources import load_yaml, path, word_set
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PARTY_DEPS = frozenset({"compound", "amod", "poss", "nsubj", "nsubjpass", "nmod", "agent"})
@@ -32,9 +32,9 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = load_yaml(PLACES_FILE)
-    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("preps", "heads")):
+    if not isinstance(data, dict):
         raise ResourceError("expected lists 'preps' and 'heads'", str(path(PLACES_FILE)))
-    return _Words(frozenset(map(str, data["preps"])), frozenset(map(str, data["heads"])))
+    return _Words(word_set(data, "preps", PLACES_FILE), word_set(data, "heads", PLACES_FILE))
 
 
 def _place(ent: Span) -> Place:

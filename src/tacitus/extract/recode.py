@@ -2,9 +2,9 @@
 
 CAMEO codes what a sentence asserts, not the verb alone: "Syria will withdraw" asserts an intent
 to yield (036/035, PLOVER AGREE), "Sudan must return the helicopter" a demand (10, REQUEST),
-"Syria will not accept refugees" a refusal (12, REJECT), "X will strike" a threat (13). The
-tables live in ``triggers.yaml`` (``future_intent``, ``obligation_*``, ``negated_*``,
-``intent_governors``); the status itself still comes from :mod:`tacitus.extract.status`.
+"Syria will not accept refugees" a refusal (12, REJECT), "X will strike" a threat (13), and
+"X will withdraw unless Y ..." a threat too. The tables live in ``triggers.yaml``
+(``future_intent``, ``obligation_*``, ``negated_*``, ``intent_governors``, ``condition_*``); the status itself still comes from :mod:`tacitus.extract.status`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,13 @@ FUTURE = frozenset({"threatened", "planned"})
 def _intended(anchor: Token, governors: frozenset[str]) -> bool:
     """'offered to hand over', 'willing to withdraw': the act is only intended."""
     return anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in governors
+
+
+def _conditional(anchor: Token, markers: frozenset[str]) -> bool:
+    """'will withdraw unless X arranges a ceasefire': the act hangs on a condition put to
+    someone else."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
+               for c in anchor.children)
 
 
 def _announced(coded: Coding, content: Coding | None, lexicon: Lexicon) -> Coding | None:
@@ -43,7 +50,11 @@ def recode(coded: Coding, anchor: Token, status: str, lexicon: Lexicon,
                            f"-> {announced.cameo}")
     modals = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
     code: str | None
-    if modals & lexicon.obligation_modals and coded.type != "REQUEST":
+    if (status in FUTURE and coded.type != "THREATEN"
+            and _conditional(anchor, lexicon.condition_markers)):
+        code, why = lexicon.conditional_threat_code, (
+            "conditional act (triggers.yaml conditional_threat_code)")
+    elif modals & lexicon.obligation_modals and coded.type != "REQUEST":
         code, why = lexicon.obligation_code, "obligation modal (triggers.yaml obligation_code)"
     elif any(c.dep_ == "neg" for c in anchor.children) and coded.quad_class in (1, 2):
         code, why = lexicon.negated_cooperation_code, (

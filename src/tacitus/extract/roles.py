@@ -61,9 +61,28 @@ def phrase(head: Token) -> Span:
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
     doc = head.doc
+    if head.ent_type_ in NAME_ENTS:
+        # A name the parser split ("Hamad bin Khalifa al-Thani" with "al-Thani" as a second
+        # subject): the phrase covers the whole named entity its head is in.
+        start, end = min(start, _entity_start(head)), max(end, _entity_end(head))
     while start < end - 1 and doc[start].dep_ in ("punct", "cc", "case"):
         start += 1
     return doc[start:end]
+
+
+def _entity_start(token: Token) -> int:
+    i = token.i
+    while token.doc[i].ent_iob_ == "I" and i > 0:
+        i -= 1
+    return i
+
+
+def _entity_end(token: Token) -> int:
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].ent_iob_ == "I":
+        i += 1
+    return i
 
 
 def _prep_object(head: Token, preps: tuple[str, ...]) -> tuple[Token, str] | None:
@@ -78,16 +97,21 @@ def _prep_object(head: Token, preps: tuple[str, ...]) -> tuple[Token, str] | Non
     return None
 
 
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTS
+
+
 def _name_modifiers(noun: Token) -> Span | None:
-    """'US' in 'US drone strikes', 'Kataib Hezbollah' in 'Kataib Hezbollah attacks'."""
-    names = [
-        child for child in noun.lefts
-        if child.dep_ in ("compound", "amod", "nmod")
-        and (child.pos_ == "PROPN" or child.ent_type_ in NAME_ENTS)
-    ]
-    if not names:
+    """'US' in 'US drone strikes', 'Kataib Hezbollah' in 'Kataib Hezbollah attacks', and a
+    name on a modifying word ('US Predator attacks', where "US" hangs on "Predator")."""
+    modifiers = [child for child in noun.lefts if child.dep_ in ("compound", "amod", "nmod")]
+    first = next((i for i, child in enumerate(modifiers) if _is_name(child) or any(
+        _is_name(g) for g in child.subtree)), None)
+    if first is None:
         return None
-    tokens = [t for child in names for t in child.subtree]
+    # From the first modifier that holds a name: "US-led coalition" in "a US-led coalition
+    # airstrike", where the name hangs on "led".
+    tokens = [t for child in modifiers[first:] for t in child.subtree]
     return noun.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
 
 

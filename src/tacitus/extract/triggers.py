@@ -7,7 +7,8 @@ into a :class:`~tacitus.extract.lexicon.Context` and tested against the candidat
 (one hashed lookup by lemma). Three kinds of verbs are folded into the noun they govern instead
 of becoming events of their own: light verbs ("launched strikes": the strikes are the event,
 the verb lends its clause), effect verbs whose subject is an event noun ("the strikes killed
-25") and reporting verbs (attribution, never events).
+25") and reporting verbs (attribution, never events); an aspectual verb ("began withdrawing")
+gives way to its clause's verb.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ PREP_DEPS = frozenset({"prep", "agent"})
 # A noun in these positions describes something else ("calling it an attack", "protest
 # leaders") rather than telling a new event.
 NOT_EVENT_NOUN_DEPS = frozenset({"compound", "attr", "oprd", "appos"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
 # A noun inside these entities is a name or a date ("March 7", "Strike Force"), not an event.
 NAME_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "ORG", "WORK_OF_ART", "LAW"})
 # Clauses that describe a participant rather than report an act ("officials who control the
@@ -39,6 +41,11 @@ CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 # is their content, not an event of its own ("vowed that the group would retaliate", "called on
 # X to release", "agreed to restore consular services", "rejected an invitation to attend").
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+# CAMEO "investigate" and the prepositions that name what is investigated.
+INQUIRY_CODE = "09"
+INQUIRY_PREPS = frozenset({"into", "of"})
+# CAMEO "deny responsibility": a denial whose clause states the act denied is that act's status.
+DENIAL_CODE = "016"
 # An accusation's clause ("accused infiltrators of attacking police") is what it alleges.
 ALLEGING_TYPES = frozenset({"ACCUSE"})
 # Links that open a clause: content is stated in a clause, not in a prepositional phrase.
@@ -144,6 +151,11 @@ def _preps(heads: Iterable[Token]) -> dict[str, frozenset[str]]:
         for child in head.children:
             if child.dep_ not in PREP_DEPS and not (child.dep_ == "dative" and child.pos_ == "ADP"):
                 continue
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and all(g.ent_type_ in TIME_ENTS for g in objects):
+                # "on Friday", "in March": a time, never the phrase a pattern asks for
+                # ("telephoned Putin on Friday" is no "call on" appeal).
+                continue
             words = out.setdefault(child.lemma_.lower(), set())
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
@@ -171,7 +183,10 @@ def verb_context(verb: Token) -> Context:
         elif child.dep_ in CLAUSE_OBJECT_DEPS:
             _add(obj, child)
             for grandchild in child.children:
-                if grandchild.dep_ in ("dobj", "prt", "attr"):
+                # "allowed inspectors to return": the clause's subject is the verb's object too.
+                if grandchild.dep_ in ("dobj", "prt", "attr") or (
+                        grandchild.dep_ == "nsubj" and child.dep_ == "ccomp" and grandchild.i > verb.i
+                        and grandchild.pos_ in ("NOUN", "PROPN")):
                     np_words(grandchild, obj)
     return Context(frozenset(subj), frozenset(obj), frozenset(), _preps(heads))
 
@@ -202,7 +217,7 @@ def _light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     if noun.dep_ == "compound":
         noun = noun.head
     verb = _governing_verb(noun)
-    if verb is not None and noun.dep_ != "pobj" and verb.lemma_.lower() in lexicon.light_verbs:
+    if verb is not None and noun.dep_ != "pobj" and lexicon.verb_lemma(verb) in lexicon.light_verbs:
         return verb
     return None
 
@@ -213,7 +228,7 @@ def _is_event_noun(token: Token, nouns: dict[int, Trigger]) -> bool:
 
 def _folded_verb(verb: Token, nouns: dict[int, Trigger], lexicon: Lexicon) -> bool:
     """True for verbs that belong to an event noun rather than being events themselves."""
-    lemma = verb.lemma_.lower()
+    lemma = lexicon.verb_lemma(verb)
     if lemma in lexicon.reporting_verbs:
         return True
     if any(t.light is not None and t.light.i == verb.i for t in nouns.values()):
@@ -230,6 +245,10 @@ def _folded_verb(verb: Token, nouns: dict[int, Trigger], lexicon: Lexicon) -> bo
             return False
         partners = [verb] + [c for c in verb.children if c.dep_ == "conj"]
         partners += [verb.head] if verb.dep_ == "conj" else []
+        # "3 were killed and five more injured in an airstrike": the second casualty verb
+        # may hang on its number rather than on the first verb.
+        partners += [g for c in partners[1:] for g in c.children
+                     if g.dep_ in ("amod", "acl") and g.lemma_.lower() in lexicon.effect_verbs]
         for partner in partners:
             for prep in partner.children:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in CAUSE_PREPS and any(
@@ -292,7 +311,7 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
         light = _light_verb(token, lexicon)
         pattern = lexicon.best("noun", lemma, noun_context(token, light))
         if light is not None:
-            verb_pattern = lexicon.best("verb", light.lemma_.lower(), verb_context(light))
+            verb_pattern = lexicon.best("verb", lexicon.verb_lemma(light), verb_context(light))
             if verb_pattern is not None and verb_pattern.code != DISCARD and (
                 pattern is None
                 or (verb_pattern.curated and verb_pattern.specificity > pattern.specificity)
@@ -307,10 +326,15 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
     for token in sent:
         if token.pos_ != "VERB" or token.dep_ == "amod":
             continue
-        lemma = token.lemma_.lower()
+        lemma = lexicon.verb_lemma(token)
         if not lexicon.candidates("verb", lemma):
             continue
         if _folded_verb(token, nouns, lexicon) or _effect_of_event(token, found, lexicon):
+            continue
+        if lemma in lexicon.aspectual_verbs and any(
+                c.dep_ == "xcomp" and c.pos_ == "VERB" and lexicon.candidates("verb", lexicon.verb_lemma(c))
+                for c in token.children):
+            # "began withdrawing heavy weapons": the clause's verb is the act.
             continue
         pattern = lexicon.best("verb", lemma, verb_context(token))
         if pattern is None or pattern.code == DISCARD:
@@ -336,6 +360,8 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
             found[token.i] = Trigger(token, token, pattern, coded)
             if pattern.obj:
                 _drop_objects(token, found, nouns)
+            if any(slots for _, slots in pattern.preps):
+                _drop_prep_objects(token, pattern, found, nouns)
     _drop_effects(found, lexicon)
     _drop_manners(found, nouns, lexicon)
     _fold_contents(found, lexicon)
@@ -390,6 +416,11 @@ def _fold_contents(found: dict[int, Trigger], lexicon: Lexicon) -> None:
     contents: dict[int, Trigger] = {}
     for i, trig in list(found.items()):
         governor, reported = _governor(trig, found, lexicon)
+        if governor is not None and governor.coding.cameo.startswith(DENIAL_CODE):
+            # "denied carrying out the attack": the act is the event, its status denied; a
+            # denial is an event of its own only when it names no act ("rejected the accusation").
+            found.pop(governor.token.i, None)
+            continue
         if governor is not None and (governor.coding.type in CONTENT_TYPES or (
             reported and governor.coding.type in REACTION_TYPES
         ) or (governor.coding.type in ALLEGING_TYPES and trig.token.pos_ == "VERB")
@@ -432,6 +463,12 @@ def _drop_manners(found: dict[int, Trigger], nouns: dict[int, Trigger], lexicon:
         if i not in nouns or trig.light is not None or token.dep_ != "pobj":
             continue
         prep = token.head
+        if prep.lower_ in INQUIRY_PREPS and prep.head.i in found and found[prep.head.i].coding.cameo.startswith(
+                INQUIRY_CODE):
+            # "an inquiry into the massacre", "hearings into the killings": what is investigated
+            # is the inquiry's subject matter, told as its own event elsewhere if at all.
+            del found[i]
+            continue
         if prep.lower_ in ("in", "during"):
             verb = prep.head
         elif prep.lower_ in ("from", "by"):
@@ -444,6 +481,18 @@ def _drop_manners(found: dict[int, Trigger], nouns: dict[int, Trigger], lexicon:
         if (verb.i in found and verb.pos_ == "VERB" and found[verb.i] is not trig
                 and verb.lemma_.lower() not in lexicon.effect_verbs):
             del found[i]
+
+
+def _drop_prep_objects(verb: Token, pattern: Pattern, found: dict[int, Trigger],
+                       nouns: dict[int, Trigger]) -> None:
+    """'went on strike', 'came under fire', 'called for the release': a noun the verb's
+    pattern needed in a prepositional phrase is part of that act, not an event of its own."""
+    needed = {prep for prep, slots in pattern.preps if slots}
+    for child in verb.children:
+        if child.dep_ in PREP_DEPS and child.lower_ in needed:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in nouns and nouns[pobj.i].light is None:
+                    found.pop(pobj.i, None)
 
 
 def _drop_objects(verb: Token, found: dict[int, Trigger], nouns: dict[int, Trigger]) -> None:
