@@ -21,7 +21,7 @@ GEO_XML = """<articles>
 def report(**changes) -> BenchReport:
     fields = {"path": "corpus/GeoVirus.xml", "articles": 200, "words": 40_000, "processes": 1,
               "parse_seconds": 8.0, "pipeline_seconds": 10.0, "peak_rss_mb": 612.4,
-              "events": 321, "failures": 0}
+              "events": 321, "failures": 0, "chars": 250_000}
     fields.update(changes)
     return BenchReport(**fields)
 
@@ -30,7 +30,8 @@ def test_ratio_is_pipeline_over_parse_throughput() -> None:
     r = report()
     assert r.ratio == pytest.approx(0.8)
     data = json.loads(r.to_json())
-    assert data["pipeline"] == {"seconds": 10.0, "articles_per_s": 20.0, "words_per_s": 4000.0}
+    assert data["pipeline"] == {"seconds": 10.0, "articles_per_s": 20.0, "words_per_s": 4000.0,
+                                "chars_per_s": 25000.0}
     assert data["parse_only"]["articles_per_s"] == 25.0
     assert (data["ratio"], data["corpus"], data["peak_rss_mb"]) == (0.8, "GeoVirus.xml", 612.4)
 
@@ -99,3 +100,32 @@ def test_real_run(tmp_path: Path, processes: int) -> None:
     assert result.parse_seconds > 0 and result.pipeline_seconds > 0
     assert result.peak_rss_mb > 50
     assert {name for name, _ in result.slowest} == {"article 1", "article 2"}
+
+
+def test_text_report_names_the_cluster() -> None:
+    header = report(processes=2, cluster="local:2").to_text().splitlines()[0]
+    assert header == ("tacitus bench: GeoVirus.xml (200 articles, 40,000 words, "
+                      "2 Dask worker threads on local:2)")
+    assert json.loads(report(processes=2, cluster="local:2").to_json())["cluster"] == "local:2"
+
+
+def test_processes_and_cluster_exclude_each_other(tmp_path: Path) -> None:
+    with pytest.raises(EvalError, match="--processes and --cluster"):
+        run(tmp_path, processes=2, cluster=object())  # type: ignore[arg-type]
+
+
+def test_run_on_a_cluster(tmp_path: Path, pipeline) -> None:
+    from distributed import Client, LocalCluster
+
+    from tacitus.api.cluster import Cluster, PipelineLoader
+
+    file = tmp_path / "GeoVirus.xml"
+    file.write_text(GEO_XML, encoding="utf-8")
+    local = LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0")
+    client = Client(local)
+    client.register_plugin(PipelineLoader())
+    with Cluster(spec="threads", client=client, local=local) as cluster:
+        result = run(file, cluster=cluster)
+    assert (result.articles, result.words, result.failures) == (2, 9, 0)
+    assert (result.processes, result.cluster, result.chars) == (2, "threads", 56)
+    assert result.parse_seconds > 0 and result.pipeline_seconds > 0

@@ -8,7 +8,7 @@ measure and serve exactly the same code. Stages run in flow order: parse (nlp), 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +24,12 @@ CODED_CHARS = 200_000
 """Longest text coded as one report (about 35,000 words, twenty long features). Longer inputs are
 dumps of many reports; their text is stored whole, but only the first paragraphs up to this
 length are coded, with a warning, so that one file cannot stall a corpus run."""
+
+WARM_UP_TEXT = (
+    "BAGHDAD, Dec 30 (Reuters) - US forces launched air strikes on Sunday against Kataib "
+    "Hezbollah sites in Iraq and Syria, killing at least 25 fighters, officials said."
+)
+"""A short report that touches every stage: coding it loads spaCy and every lexicon and index."""
 
 
 def _code(parsed: ParsedArticle) -> ArticleResult:
@@ -56,6 +62,25 @@ def extract_articles(articles: Iterable[Article]) -> Iterator[ArticleResult]:
         yield _code(parsed)
 
 
+def code_batch(articles: Sequence[Article]) -> Iterator[ArticleResult | InputProblem]:
+    """Code a batch of articles; one the pipeline fails on becomes an InputProblem in its place.
+
+    The unit of work of every corpus run: the one-process path and each Dask task
+    (``tacitus.api.cluster``) call it, so both code articles exactly alike.
+    """
+    for parsed in get_pipeline().parse(articles, max_chars=CODED_CHARS):
+        try:
+            yield _code(parsed)
+        except ExtractionError as exc:
+            yield InputProblem(path=exc.where or "?", message=exc.message)
+
+
+def warm_up() -> None:
+    """Load everything the pipeline caches per process, so a timed run or the first task of a
+    new worker is not charged for start-up."""
+    list(code_batch([Article(text=WARM_UP_TEXT)]))
+
+
 def extract_text(
     text: str,
     *,
@@ -82,11 +107,7 @@ def extract_paths(
     pending: list[Article] = []
 
     def flush() -> Iterator[ArticleResult | InputProblem]:
-        for parsed in get_pipeline().parse(pending, max_chars=CODED_CHARS):
-            try:
-                yield _code(parsed)
-            except ExtractionError as exc:
-                yield InputProblem(path=exc.where or "?", message=exc.message)
+        yield from code_batch(pending)
         pending.clear()
 
     for item in ingest.read_many(Path(p) for p in paths):

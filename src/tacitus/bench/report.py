@@ -31,6 +31,9 @@ class BenchReport:
     failures: int
     problems: tuple[InputProblem, ...] = ()
     slowest: tuple[tuple[str, float], ...] = ()
+    chars: int = 0
+    cluster: str | None = None
+    """The Dask cluster spec the run used (``processes`` is then its worker threads)."""
 
     @property
     def ratio(self) -> float:
@@ -39,6 +42,12 @@ class BenchReport:
     def rate(self, seconds: float, amount: int) -> float:
         return amount / seconds if seconds else 0.0
 
+    def _rates(self, seconds: float) -> dict[str, float]:
+        return {"seconds": round(seconds, 3),
+                "articles_per_s": round(self.rate(seconds, self.articles), 2),
+                "words_per_s": round(self.rate(seconds, self.words), 1),
+                "chars_per_s": round(self.rate(seconds, self.chars), 1)}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "corpus": Path(self.path).name or self.path,
@@ -46,12 +55,10 @@ class BenchReport:
             "articles": self.articles,
             "words": self.words,
             "processes": self.processes,
-            "pipeline": {"seconds": round(self.pipeline_seconds, 3),
-                         "articles_per_s": round(self.rate(self.pipeline_seconds, self.articles), 2),
-                         "words_per_s": round(self.rate(self.pipeline_seconds, self.words), 1)},
-            "parse_only": {"seconds": round(self.parse_seconds, 3),
-                           "articles_per_s": round(self.rate(self.parse_seconds, self.articles), 2),
-                           "words_per_s": round(self.rate(self.parse_seconds, self.words), 1)},
+            "cluster": self.cluster,
+            "chars": self.chars,
+            "pipeline": self._rates(self.pipeline_seconds),
+            "parse_only": self._rates(self.parse_seconds),
             "ratio": round(self.ratio, 3),
             "target_ratio": TARGET_RATIO,
             "peak_rss_mb": round(self.peak_rss_mb, 1),
@@ -66,9 +73,11 @@ class BenchReport:
 
     def to_text(self) -> str:
         plural = "es" if self.processes > 1 else ""
+        where = (f"{self.processes} Dask worker threads on {self.cluster}" if self.cluster
+                 else f"{self.processes} process{plural}")
         lines = [
             (f"tacitus bench: {Path(self.path).name or self.path} ({self.articles} articles, "
-             f"{self.words:,} words, {self.processes} process{plural})"),
+             f"{self.words:,} words, {where})"),
             f"{'':<18}{'seconds':>9}{'articles/s':>12}{'words/s':>10}",
         ]
         for label, seconds in (("spaCy parse only", self.parse_seconds),

@@ -17,14 +17,11 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tacitus.api.pipeline import WARM_UP_TEXT
 from tacitus.eval.system import code_articles, progress
 from tacitus.model import Article
 from tacitus.nlp import get_pipeline
 
-WARMUP_TEXT = (
-    "BAGHDAD, Dec 30 (Reuters) - US forces launched air strikes on Sunday against Kataib "
-    "Hezbollah sites in Iraq and Syria, killing at least 25 fighters, officials said."
-)
 CHUNKS_PER_PROCESS = 4
 SLICE = 64
 """Articles per interleaved slice: several spaCy batches, so batching is not cut short."""
@@ -59,7 +56,7 @@ def _pipeline(articles: Sequence[Article]) -> tuple[int, int, tuple[tuple[str, f
 
 
 def _warm_up() -> None:
-    warm = [Article(text=WARMUP_TEXT)]
+    warm = [Article(text=WARM_UP_TEXT)]
     _parse_only(warm)
     _pipeline(warm)
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from tacitus.bench import run as bench
+from tacitus.cli.ingest_cmd import CLUSTER_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,8 +18,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "words/s, peak memory and ratio = pipeline throughput / parse-only throughput.",
     )
     parser.add_argument("path", metavar="PATH", help="the corpus")
-    parser.add_argument("--processes", type=int, default=1, metavar="N",
-                        help="worker processes (default 1)")
+    workers = parser.add_mutually_exclusive_group()
+    workers.add_argument("--processes", type=int, default=1, metavar="N",
+                         help="worker processes (default 1)")
+    workers.add_argument("--cluster", metavar="SPEC", help=CLUSTER_HELP)
     parser.add_argument("--limit", type=int, metavar="N", help="use only the first N articles")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text report (default) or one JSON object")
@@ -26,7 +29,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = bench(args.path, processes=args.processes, limit=args.limit)
+    if args.cluster is None:
+        report = bench(args.path, processes=args.processes, limit=args.limit)
+    else:
+        # Dask takes a second to import: only when used.
+        from tacitus.api import cluster
+
+        with cluster.connect(args.cluster) as workers:
+            print(f"Dask dashboard: {workers.dashboard}", file=sys.stderr)
+            report = bench(args.path, processes=args.processes, limit=args.limit, cluster=workers)
     for problem in report.problems:
         print(problem, file=sys.stderr)
     print(report.to_json() if args.format == "json" else report.to_text())
