@@ -60,7 +60,9 @@ class Facts:
 
 
 def _cues(raw: Any) -> tuple[Cue, ...]:
-    return tuple(tuple(str(c).lower().split()) for c in raw)
+    """Each cue as the words that must all occur; a hyphen separates words too, because the
+    tokenizer splits "rocket-propelled" and "sit-in" into their parts."""
+    return tuple(tuple(str(c).lower().replace("-", " ").split()) for c in raw)
 
 
 def _set(raw: Any) -> frozenset[str] | None:

@@ -132,6 +132,14 @@ def _refers_to(group: list[EventMention], m: EventMention, anaphors: frozenset[s
     return any(o.lemma == m.lemma for o in group) or m.lemma in anaphors
 
 
+def _told_within(group: list[EventMention], m: EventMention) -> bool:
+    """'arrested 12 activists in overnight raids' ... 'The raids took place late on Thursday':
+    a definite event noun whose word an earlier event's sentence used without making it an
+    event of its own (it told how that act was done) refers to that act."""
+    return (m.definite and m.pattern.pos == "noun" and group[0].coding.type != m.coding.type
+            and any(o.sent_start != m.sent_start and m.lemma in o.words for o in group))
+
+
 def group_mentions(items: Sequence[EventMention]) -> list[list[EventMention]]:
     """Partition mentions into incidents (see module docstring for the rule)."""
     lexicon = get_lexicon()
@@ -144,6 +152,8 @@ def group_mentions(items: Sequence[EventMention]) -> list[list[EventMention]]:
         target = same_word or next((g for g in earlier if _refers_to(g, m, anaphors)), None)
         if target is None:
             target = next((g for g in reversed(groups) if _joins(g, m, lexicon.effect_verbs)), None)
+        if target is None and not any(any(o.lemma == m.lemma for o in g) for g in groups):
+            target = next((g for g in earlier if _told_within(g, m)), None)
         if target is not None:
             target.append(m)
         else:
@@ -201,7 +211,9 @@ def build_event(article_id: str, text: str, group: list[EventMention],
     """One Event from the mentions of one incident; ``target`` is the actor of the event this
     one reacts to ("condemned the raids": the raiders), used when no party was named."""
     first = group[0]
-    lead = max(group, key=lambda m: (len(m.coding.cameo), -m.start))
+    # A mention of another type (see _told_within) lends evidence and facts, never the type.
+    lead = max((m for m in group if m.coding.type == first.coding.type),
+               key=lambda m: (len(m.coding.cameo), -m.start))
     prov: dict[str, str] = {"type": dict(lead.provenance)["type"]}
     actor, how = _pick_party(group, "actor")
     if how:

@@ -29,6 +29,11 @@ RECIPIENT_PREPS = ("against", "on", "at", "targeting", "upon", "with", "into", "
 NOUN_RECIPIENT_PREPS = ("on", "against", "at", "targeting", "upon", "of", "with", "to", "into")
 NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 NAME_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+CLAUSE_PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+CLAUSE_RECIPIENT_TYPES = frozenset({"REQUEST", "THREATEN"})
+# Acts two parties do with each other: "Colombia and Venezuela agreed", "X and Y met".
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +143,48 @@ def _undergoer_roles(verb: Token) -> Roles:
     )
 
 
+def _clause_recipient(verb: Token, instrument: Token | None, kind: str) -> tuple[Token, str] | None:
+    """Where a verb with no direct party object says whom it concerns: a party named in the
+    pattern's own object ("rejected an Indian proposal", "expelled two Russian diplomats"),
+    the subject of its "that" clause ("demanded that the US cancel the sale") or of its
+    condition ("threatened ... unless the Kremlin closed its base"); the clauses only for
+    demands and threats, whose clause says what the other party is to do or not do."""
+    if instrument is not None and (
+        any(t.ent_type_ in CLAUSE_PARTY_ENTS - {"GPE"} for t in instrument.subtree)
+        or any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ == "GPE" for c in instrument.lefts)
+    ):
+        return instrument, "party named in the object"
+    if kind not in CLAUSE_RECIPIENT_TYPES:
+        return None
+    for clause in sorted(verb.children, key=lambda c: c.dep_ != "advcl"):
+        if clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children)):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return subject, f"subject of '{clause.text}'"
+    return None
+
+
+def _conjoined_object(verb: Token) -> tuple[Token, str] | None:
+    """'gunmen shot and killed a radio presenter': a verb with no object of its own shares the
+    object of a verb conjoined after it that has no subject of its own."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            obj = object_of(conj)
+            if obj is not None and obj.dep_ == "dobj":
+                return obj, f"object of '{conj.text}'"
+    return None
+
+
+def _conjoined_partner(actor: Token | None) -> Token | None:
+    """'Colombia and Venezuela agreed ...': in a mutual act the second conjoined subject is
+    the party the first acts with."""
+    if actor is None:
+        return None
+    return next((c for c in actor.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _verb_roles(trigger: Trigger) -> Roles:
     verb = trigger.token
     if trigger.pattern.undergoer_subject:
@@ -156,7 +203,12 @@ def _verb_roles(trigger: Trigger) -> Roles:
     if recipient is not None and _pattern_object(trigger, recipient):
         instrument, recipient = recipient, None
     recipient_rule = ""
-    if recipient is not None:
+    condition = _clause_recipient(verb, None, trigger.coding.type) if trigger.coding.type == "THREATEN" else None
+    if condition is not None and not (recipient is not None and _is_name(recipient)):
+        # "threatened sanctions unless the Kremlin closed its base": the condition's subject
+        # is the one threatened, not the content of the threat.
+        recipient, recipient_rule = condition
+    elif recipient is not None:
         recipient_rule = "passive subject" if recipient.dep_ == "nsubjpass" else "direct object"
     else:
         found = _prep_object(verb, RECIPIENT_PREPS)
@@ -168,9 +220,16 @@ def _verb_roles(trigger: Trigger) -> Roles:
                 inner = object_of(clause)
                 found = (inner, "object of " + clause.text) if inner is not None else _prep_object(
                     clause, RECIPIENT_PREPS)
+        if found is None:
+            found = _conjoined_object(verb)
+        if found is None:
+            found = _clause_recipient(verb, instrument, trigger.coding.type)
         if found is not None:
             recipient, recipient_rule = found[0], (
-                found[1] if found[1].startswith("object of") else f"'{found[1]} X'")
+                found[1] if found[1].startswith(("object of", "subject of", "party named")) else f"'{found[1]} X'")
+    partner = _conjoined_partner(actor) if trigger.coding.type in MUTUAL_TYPES else None
+    if partner is not None and recipient_rule not in ("direct object", "passive subject"):
+        recipient, recipient_rule = partner, "second of conjoined subjects"
     return Roles(
         phrase(actor) if actor is not None else None, actor_rule,
         phrase(recipient) if recipient is not None else None, recipient_rule,
@@ -214,6 +273,11 @@ def _noun_roles(trigger: Trigger) -> Roles:
     else:
         verbs = [noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else []
         verbs += [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+        # "fired tear gas to disperse the protesters": the light verb's purpose clause names
+        # whom the act was aimed at.
+        verbs += [c for c in (trigger.light.children if trigger.light is not None else ())
+                  if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                  and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)]
         for verb in verbs:
             target = object_of(verb)
             if target is not None and target.pos_ in ("NOUN", "PROPN") and target is not noun:

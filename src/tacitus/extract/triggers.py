@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from tacitus.extract.coding import Coding, coding
+from tacitus.extract.generic import generic_reason
 from tacitus.extract.lexicon import DISCARD, Context, Lexicon, Pattern, get_lexicon
 
 NP_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "npadvmod"})
@@ -116,7 +117,10 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             break
-        for child in current.children:
+        # Nearest subject first: a dateline the parser made a second subject ("BAGHDAD, Nov 4
+        # (Reuters) - Iraqi riot police fired ...") stands further from the verb.
+        at = current.i
+        for child in sorted(current.children, key=lambda c: -c.i if c.i < at else c.i):
             if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
                 if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
                     return current.head
@@ -365,7 +369,8 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
     _drop_effects(found, lexicon)
     _drop_manners(found, nouns, lexicon)
     _fold_contents(found, lexicon)
-    return [found[i] for i in sorted(found)]
+    return [found[i] for i in sorted(found)
+            if generic_reason(found[i].token, found[i].anchor, lexicon.effect_verbs) is None]
 
 
 def _governor(trig: Trigger, found: dict[int, Trigger],

@@ -1,0 +1,106 @@
+"""Event words that tell no incident: a kind of act, a habit, a running tally, a negated act.
+
+News reports mention acts they do not report: "such attacks", "repeated attacks on Iraqi
+bases", "a surge in sticky bombs", "attacks on civilians have increased", "the insurgents
+continue to kill Afghans", "400 civilians have been killed since April", "had no involvement
+in the blast". Coding those as events floods an article with incidents nobody can date or
+count, so :func:`generic_reason` names why such a trigger is no event and
+:mod:`tacitus.extract.triggers` drops it. The marker words live in
+``resources/extract/generic.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from tacitus.resources import load_yaml, word_set
+
+GENERIC_FILE = "extract/generic.yaml"
+# Determiners and possessives that pick out one incident ("the attack", "their raid").
+SPECIFIC_DEPS = frozenset({"det", "poss", "nummod"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+@dataclass(frozen=True, slots=True)
+class GenericWords:
+    """The marker word lists of ``generic.yaml``."""
+
+    class_modifiers: frozenset[str]
+    negating_determiners: frozenset[str]
+    trend_nouns: frozenset[str]
+    trend_verbs: frozenset[str]
+    habitual_aspectuals: frozenset[str]
+    tally_preps: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> GenericWords:
+    """Load and validate ``generic.yaml`` once (a ResourceError names file and line)."""
+    data = load_yaml(GENERIC_FILE)
+    return GenericWords(**{name: word_set(data, name, GENERIC_FILE)
+                           for name in GenericWords.__dataclass_fields__})
+
+
+def _bare_plural(noun: Token) -> bool:
+    """'attacks', 'sticky bombs': a plural noun with no determiner, possessive or number."""
+    return noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in SPECIFIC_DEPS for c in noun.children)
+
+
+def _noun_reason(noun: Token, words: GenericWords) -> str | None:
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in words.negating_determiners:
+            return f"negated: '{child.text} {noun.text}'"
+        if child.dep_ in ("det", "amod", "predet") and child.lower_ in words.class_modifiers:
+            return f"class of acts: '{child.text} {noun.text}'"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.lemma_.lower() in words.trend_nouns:
+        return f"class of acts: '{head.head.text} {head.text} {noun.text}'"
+    if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        return _noun_reason(head, words)
+    if noun.dep_ == "nsubj" and _bare_plural(noun) and head.lemma_.lower() in words.trend_verbs:
+        return f"class of acts: '{noun.text} ... {head.text}'"
+    return None
+
+
+def _perfect(verb: Token) -> bool:
+    """'have been killed', 'has killed': present perfect."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in PRESENT_TAGS
+               for c in verb.children)
+
+
+def _present(verb: Token) -> bool:
+    """'continue', 'keeps': simple present (a bare form after a quotation mark is tagged VB;
+    with an auxiliary it is a future or modal form, not a habit)."""
+    return verb.tag_ in PRESENT_TAGS or verb.tag_ == "VB" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _verb_reason(verb: Token, words: GenericWords, effect_verbs: frozenset[str]) -> str | None:
+    head = verb.head
+    if (verb.dep_ == "xcomp" and head.lemma_.lower() in words.habitual_aspectuals
+            and _present(head)):
+        return f"habit: '{head.text} to {verb.text}'"
+    if verb.lemma_.lower() in effect_verbs and _perfect(verb):
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in words.tally_preps:
+                return f"running tally: '{verb.text} ... {child.text}'"
+    return None
+
+
+def generic_reason(token: Token, anchor: Token, effect_verbs: frozenset[str]) -> str | None:
+    """Why the trigger ``token`` (clause verb ``anchor``) tells no incident, or None when it may.
+
+    A noun is a class of acts when a class word modifies it ("such", "repeated"), when it
+    counts a trend ("a surge in X", "X have increased") and negated with "no"; a verb is a
+    habit under present-tense "continue to"/"keep", and a casualty
+    verb in the present perfect with "since"/"over" is a running tally.
+    """
+    words = generic_words()
+    if token.pos_ in ("NOUN", "PROPN"):
+        reason = _noun_reason(token, words)
+        if reason is not None or anchor is token:
+            return reason
+    return _verb_reason(anchor, words, effect_verbs)
