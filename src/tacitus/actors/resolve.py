@@ -114,6 +114,11 @@ class ActorResolver:
             for _, row in iter_csv(COUNTRIES_FILE, ("iso3", "name"))
         }
         self.person_names = frozenset(a.name for a in self.actors if a.type == "person")
+        self.surnames: dict[str, list[Actor]] = {}
+        for actor in self.actors:
+            keys = key_tokens(actor.name) if actor.type == "person" else ()
+            if len(keys) > 1:
+                self.surnames.setdefault(keys[-1], []).append(actor)
         self.person_nouns = frozenset(  # one-word titles: "minister", "spokesman", "president"
             p.keys[0]
             for first in self.agent_index.firsts()
@@ -192,10 +197,18 @@ class ActorResolver:
         ]
         if specific:
             best = max(specific, key=lambda m: (self._holds(words, m, root), m.end - m.start, -m.start))
+            employer = self._employer(best, specific, agents)
+            if employer is not None:
+                return self._named(text, when, self.actors[employer.phrase.target], None)
             return self._named(text, when, self.actors[best.phrase.target], self._title(words, agents, best))
         countries = [
-            m for m in names if self.actors[m.phrase.target].type == "country" and not self._sponsor(words, m)
+            m for m in names if self.actors[m.phrase.target].type == "country" and not self._sponsor(words, m, agents)
         ]
+        surname = self._titled_surname(words, agents, covered, when)
+        if surname is not None and all(
+                self.actors[m.phrase.target].role_at(when).country == surname[0].role_at(when).country
+                for m in countries):  # "British Defence Secretary Tom King" is no other King
+            return self._named(text, when, *surname)
         agent_match = self._pick_agent(words, agents, root)
         ethnic = [m for m in countries if m.start > 0 and words[m.start - 1].key in self.ethnic]
         if ethnic and agent_match is None and len(ethnic) == len(countries):
@@ -277,6 +290,43 @@ class ActorResolver:
             i -= 1
         return i >= 0 and words[i].key in self.locative and any(m.end <= i for m in agents)
 
+    def _employer(self, person: Match, names: list[Match], agents: list[Match]) -> Match | None:
+        """The organisation a person speaks for when introduced as "ORG title NAME" ("U.N.
+        mediator Diego Cordovez", "Hamas official Ismail Haniyeh"): the organisation, not
+        whatever else the dictionary says the person once was."""
+        if self.actors[person.phrase.target].type != "person":
+            return None
+        title = next((a for a in agents if a.end == person.start), None)
+        if title is None:
+            return None
+        return next((m for m in names if m.end == title.start
+                     and self.actors[m.phrase.target].type == "organisation"), None)
+
+    def _titled_surname(self, words: list[Word], agents: list[Match], covered: set[int],
+                        when: date | None) -> tuple[Actor, Agent | None] | None:
+        """"President Mugabe", "President Omar El Bashir": a title and a name the dictionary
+        lists only in another spelling or in full. The last capitalised word after a person
+        title is looked up as the surname of a listed person; the first names, when written,
+        must agree. Several people of one surname count only if all belong to one country."""
+        for title in agents:
+            agent = self.agents[title.phrase.target]
+            if not agent.person:
+                continue
+            run = []
+            i = title.end
+            while i < len(words) and i not in covered and words[i].text[:1].isupper():
+                run.append(words[i])
+                i += 1
+            if not run:
+                continue
+            people = [a for a in self.surnames.get(run[-1].key, ())
+                      if len(run) == 1 or key_tokens(a.name)[0] == run[0].key]
+            countries = {a.role_at(when).country for a in people}
+            if people and len(countries) == 1 and None not in countries:
+                dated = [a for a in people if when is not None and a.has_role_on(when)]
+                return (dated or people)[0], agent if agent.sector is not None else None
+        return None
+
     def _title(self, words: list[Word], agents: list[Match], name: Match) -> Agent | None:
         """The title a name carries: an agent noun right before it ("President Karzai"), after
         it as a possessive ("Karzai's government") or inside the dictionary phrase itself
@@ -315,8 +365,10 @@ class ActorResolver:
     def _locative(self, words: list[Word], match: Match) -> bool:
         return match.start > 0 and words[match.start - 1].key in self.locative
 
-    def _sponsor(self, words: list[Word], match: Match) -> bool:
-        return match.end < len(words) and words[match.end].key in self.sponsor
+    def _sponsor(self, words: list[Word], match: Match, agents: list[Match]) -> bool:
+        """"Turkish-backed", "Iranian-armed": but "the Lebanese Armed Forces" are Lebanon's."""
+        return (match.end < len(words) and words[match.end].key in self.sponsor
+                and not any(m.start == match.end for m in agents))
 
     def _pick_country(self, words: list[Word], countries: list[Match]) -> Match | None:
         """The acting country: preferably not one that only locates ("police in Baghdad"
