@@ -31,7 +31,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> str:
         list(paths)
         yield from (r for r in CORPUS if skip is None or not hasattr(r, "article")
                     or not skip(r.article))
-    monkeypatch.setattr("tacitus.api.database.extract_paths", extract)
+    monkeypatch.setattr("tacitus.api.pipeline.extract_paths", extract)
     path = str(tmp_path / "cli.duckdb")
     assert run(["ingest", "articles", "--db", path]) == 0
     capsys.readouterr()

@@ -242,7 +242,7 @@ def test_migrate_command_applies_pending_migrations_once(
 
 
 def test_every_store_command_takes_a_postgresql_url(pg_url: str, monkeypatch, capsys) -> None:
-    monkeypatch.setattr("tacitus.api.database.extract_paths",
+    monkeypatch.setattr("tacitus.api.pipeline.extract_paths",
                         lambda paths, skip=None: fake_extractor(CORPUS)(paths))
     assert "5 articles stored" in _cli(capsys, "ingest", "corpus", "--db", pg_url)
     rows = json.loads(_cli(capsys, "events", "--db", pg_url, "--country", "IRQ",

@@ -18,10 +18,14 @@ from typing import Any, Self
 
 import pandas as pd
 
-from tacitus.api.pipeline import extract_paths
 from tacitus.model import Article, ArticleResult, InputProblem
 from tacitus.store import DEFAULT_DB, EventFilter, Store, WriteSummary, open_store
 from tacitus.store.exports import export
+
+# Below this many events a full scan is already fast; above it, an ingest that grew the table by
+# this fraction re-sorts it (see Store.cluster_events), which costs far less than the coding did.
+CLUSTER_MIN_EVENTS = 100_000
+CLUSTER_GROWTH = 0.10
 
 Extractor = Callable[[Iterable[str | os.PathLike[str]]], Iterator[ArticleResult | InputProblem]]
 
@@ -122,7 +126,12 @@ class Database:
             stored_before += known
             return known
 
-        items = extractor(paths) if extractor else extract_paths(paths, skip=already_stored)
+        if extractor is None:
+            # Imported here so that querying a database never loads spaCy.
+            from tacitus.api.pipeline import extract_paths
+            items = extract_paths(paths, skip=already_stored)
+        else:
+            items = extractor(paths)
         for item in items:
             bad = _problem(item) if isinstance(item, ArticleResult) else item
             if bad is not None:
@@ -136,10 +145,14 @@ class Database:
                     time.monotonic() - last_write >= batch_seconds:
                 flush()
         flush()
+        stored = self.store.counts()
+        if stored["events_flat"] >= CLUSTER_MIN_EVENTS and \
+                total.events >= CLUSTER_GROWTH * stored["events_flat"]:
+            self.store.cluster_events()
         return IngestSummary(articles=total.articles, skipped=total.skipped + stored_before,
                              events=total.events,
                              failures=failed,
-                             incidents=self.store.counts()["incidents"],
+                             incidents=stored["incidents"],
                              seconds=time.monotonic() - started)
 
     def close(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tacitus.bench import run as bench
 from tacitus.cli.ingest_cmd import CLUSTER_HELP
 
 
@@ -29,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The pipeline loads spaCy: imported only when this command runs, not for every command.
+    from tacitus.bench import run as bench
+
     if args.cluster is None:
         report = bench(args.path, processes=args.processes, limit=args.limit)
     else:

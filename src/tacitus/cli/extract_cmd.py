@@ -7,7 +7,6 @@ import json
 import sys
 from typing import TextIO
 
-from tacitus.api import extract_paths
 from tacitus.cli.table import render
 from tacitus.model import ArticleResult, Event, InputProblem
 
@@ -116,6 +115,9 @@ class _JsonPrinter:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Loads spaCy: imported when the command runs, not whenever the CLI starts.
+    from tacitus.api import extract_paths
+
     results = 0
     printer = _JsonPrinter(sys.stdout, lines=args.format == "jsonl")
     for item in extract_paths(args.paths):

@@ -30,9 +30,18 @@ def path(name: str) -> Path:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that records, in each mapping, the 1-based line it starts on."""
+    """A safe YAML loader that records, in each mapping, the 1-based line it starts on, and
+    refuses a key given twice in one mapping (YAML would silently keep the last one, so half of
+    a rule would vanish without a word)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, str | int | float | bool) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
