@@ -19,7 +19,8 @@ _HOMES = {
     "article_schema": "tacitus.api.schema",
     "schema_errors": "tacitus.api.schema",
 }
-__all__ = sorted(_HOMES)
+__all__ = ["Database", "IngestSummary", "article_schema", "extract_articles", "extract_paths",
+           "extract_text", "open_database", "schema_errors"]
 
 
 def __getattr__(name: str) -> Any:

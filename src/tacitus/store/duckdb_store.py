@@ -35,6 +35,9 @@ class DuckDBStore(SqlStore):
     this class supplies DuckDB's connection, transactions, bulk inserts and SQL checking.
     """
 
+    driver_error = duckdb.Error
+    translate = staticmethod(store_error)
+
     def __init__(self, path: str | Path, *, read_only: bool = False, migrate: bool = True) -> None:
         self.path = str(path)
         self.read_only = read_only
@@ -42,18 +45,7 @@ class DuckDBStore(SqlStore):
             raise StoreError("no such database (run tacitus ingest first)", where=self.path)
         with self._guard():
             self.con = duckdb.connect(self.path, read_only=read_only)
-        try:
-            self._open(migrate=migrate)
-        except BaseException:
-            self.con.close()
-            raise
-
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        try:
-            yield
-        except duckdb.Error as exc:
-            raise store_error(exc, self.path) from exc
+        self._open(migrate=migrate)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

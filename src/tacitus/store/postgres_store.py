@@ -77,6 +77,9 @@ class PostgresStore(SqlStore):
     holds no transaction open; writes open one explicitly.
     """
 
+    driver_error = psycopg.Error
+    translate = staticmethod(store_error)
+
     def __init__(self, url: str, *, read_only: bool = False, migrate: bool = True) -> None:
         self.path = redact(url)
         self.read_only = read_only
@@ -88,18 +91,7 @@ class PostgresStore(SqlStore):
                                        application_name="tacitus", **session)
         except psycopg.Error as exc:
             raise connect_error(exc, url) from None
-        try:
-            self._open(migrate=migrate)
-        except BaseException:
-            self.con.close()
-            raise
-
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        try:
-            yield
-        except psycopg.Error as exc:
-            raise store_error(exc, self.path) from exc
+        self._open(migrate=migrate)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

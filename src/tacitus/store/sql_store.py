@@ -10,11 +10,11 @@ lists passed as ``CAST(? AS TEXT[])``.
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 
@@ -53,10 +53,19 @@ class SqlStore(Store):
 
     path: str
     read_only: bool
+    con: Any
+    driver_error: ClassVar[type[Exception]]
+    """The driver's base exception class."""
+    translate: ClassVar[Callable[[Any, str], StoreError]]
+    """The driver's error -> the one-line StoreError naming the database."""
 
-    @abstractmethod
-    def _guard(self) -> AbstractContextManager[None]:
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
         """Translate the driver's errors inside the block into one-line StoreErrors."""
+        try:
+            yield
+        except self.driver_error as exc:
+            raise type(self).translate(exc, self.path) from exc
 
     @abstractmethod
     def _transaction(self) -> AbstractContextManager[None]:
@@ -88,11 +97,16 @@ class SqlStore(Store):
         return None
 
     def _open(self, *, migrate: bool) -> None:
-        """After connecting: check the schema (read-only) or bring it up to date."""
-        if self.read_only:
-            self._check_schema()
-        elif migrate:
-            self.migrate()
+        """After connecting: check the schema (read-only) or bring it up to date; on failure
+        the connection is closed, so a refused open never keeps a lock."""
+        try:
+            if self.read_only:
+                self._check_schema()
+            elif migrate:
+                self.migrate()
+        except BaseException:
+            self.con.close()
+            raise
 
     def _check_schema(self) -> None:
         with self._guard():
