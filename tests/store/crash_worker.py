@@ -41,9 +41,9 @@ def extract(paths, skip=None):
 
 
 def main(db: str, corpus: str) -> int:
-    from tacitus.api import database
+    from tacitus.api import pipeline
 
-    database.extract_paths = extract  # type: ignore[assignment]
+    pipeline.extract_paths = extract  # type: ignore[assignment]
     parser = argparse.ArgumentParser()
     ingest_cmd.register(parser.add_subparsers())
     args = parser.parse_args(["ingest", corpus, "--db", db, "--batch-size", "4"])

@@ -237,8 +237,11 @@ def test_map_marker_click_opens_its_event(watched: Watched, live_server: LiveSer
 def test_network_node_click_filters_by_actor(watched: Watched, live_server: LiveServer) -> None:
     page = load(watched)
     page.locator("#network").scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")  # no later render moves the nodes under the click
     name, x, y = page.evaluate("""() => {
-        const node = window.tacitus.network.cy.nodes().max(n => n.data('size')).ele;
+        const cy = window.tacitus.network.cy;
+        const node = cy.nodes().max(n => n.data('size')).ele;
+        cy.center(node);  // in view whatever the random layout did, above no other node's centre
         const p = node.renderedPosition();
         return [node.data('name'), p.x, p.y]; }""")
     box = page.locator("#network").bounding_box()
