@@ -38,3 +38,12 @@ def test_a_five_megabyte_article_finishes_with_a_warning() -> None:
     text = PARAGRAPH * (5_000_000 // len(PARAGRAPH))
     result = extract_text(text, published=date(2020, 6, 14))
     assert any(w.startswith("article is") for w in result.warnings)
+
+
+def test_a_place_missing_from_the_gazetteer_stays_unresolved_with_a_warning() -> None:
+    result = extract_text("BAGHDAD, Dec 30 (Reuters) - Gunmen attacked a checkpoint in "
+                          "Zzyzxville on Sunday, killing three soldiers, police said.")
+    [attack] = [e for e in result.events if e.type == "ASSAULT"]
+    assert attack.location is not None and attack.location.text == "Zzyzxville"
+    assert (attack.location.lat, attack.location.lon) == (None, None)
+    assert any("Zzyzxville" in w and "gazetteer" in w for w in result.warnings)

@@ -48,6 +48,11 @@ def _code(parsed: ParsedArticle) -> ArticleResult:
         raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}",
                               where=parsed.article.path or parsed.article.id) from exc
     warnings = list(parsed.article.warnings) + quote_warnings
+    unresolved = sorted({e.location.text for e in placed
+                         if e.location is not None and e.location.lat is None})
+    if unresolved:
+        warnings.append(f"{len(unresolved)} place name(s) not in the gazetteer, left without "
+                        f"coordinates: {', '.join(unresolved)}")
     if parsed.truncated:
         warnings.append(f"article is {len(parsed.article.text):,} characters: only the first "
                         f"{len(parsed.doc.text):,} were coded (split very long files into reports)")
