@@ -166,9 +166,9 @@ def synthetic(n: int) -> ArticleResult | InputProblem:
 
 
 def fake_extractor(results: list[ArticleResult | InputProblem]
-                   ) -> Callable[[Iterable[Any]], Iterator[ArticleResult | InputProblem]]:
+                   ) -> Callable[..., Iterator[ArticleResult | InputProblem]]:
     """An extractor for Database.ingest that yields prepared results whatever the paths."""
-    def extract(paths: Iterable[Any]) -> Iterator[ArticleResult | InputProblem]:
+    def extract(paths: Iterable[Any], skip: Any = None) -> Iterator[ArticleResult | InputProblem]:
         list(paths)
         yield from results
     return extract

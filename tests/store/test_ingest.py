@@ -58,7 +58,7 @@ def test_duplicate_event_ids_become_a_failure_not_a_crash(db_path: str) -> None:
 
 
 def test_a_crash_mid_run_keeps_whole_batches_only(db_path: str, new_db) -> None:
-    def extractor(paths):
+    def extractor(paths, skip):
         yield from CORPUS[:3]
         raise RuntimeError("killed")
 

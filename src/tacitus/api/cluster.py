@@ -19,7 +19,7 @@ import asyncio
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -237,14 +237,5 @@ def ingest_paths(db: Database, paths: Iterable[str | os.PathLike[str]], cluster:
     """``db.ingest(paths)`` with the coding spread over ``cluster`` in tasks of ``task_size``
     articles; ``options`` as for :meth:`Database.ingest` (``batch_size`` is articles per
     transaction). Articles already stored are not sent, and count as skipped."""
-    stored_before = 0
-
-    def already_stored(article: Article) -> bool:
-        nonlocal stored_before
-        known = db.store.has_article(article.id)
-        stored_before += known
-        return known
-
-    summary = db.ingest(paths, **options, extractor=lambda p: extract_paths(
-        cluster, p, already_stored, batch_size=task_size))
-    return replace(summary, skipped=summary.skipped + stored_before)
+    return db.ingest(paths, **options, extractor=lambda p, skip: extract_paths(
+        cluster, p, skip, batch_size=task_size))

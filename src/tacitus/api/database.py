@@ -27,7 +27,10 @@ from tacitus.store.exports import export
 CLUSTER_MIN_EVENTS = 100_000
 CLUSTER_GROWTH = 0.10
 
-Extractor = Callable[[Iterable[str | os.PathLike[str]]], Iterator[ArticleResult | InputProblem]]
+Extractor = Callable[[Iterable[str | os.PathLike[str]], Callable[[Article], bool]],
+                     Iterator[ArticleResult | InputProblem]]
+"""``extractor(paths, skip)``: results for the articles under ``paths`` for which ``skip`` (already
+stored) is false, in any order: the one-process pipeline or a Dask cluster."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +104,8 @@ class Database:
         """Extract and store every article under ``paths``; resumable and idempotent.
 
         ``progress`` is called once per input handled (article or failed input);
-        ``extractor`` replaces the pipeline (default :func:`tacitus.api.extract_paths`).
+        ``extractor`` replaces the pipeline (default :func:`tacitus.api.extract_paths`); it is
+        given the ``skip`` test that counts already-stored articles as skipped.
         """
         started = time.monotonic()
         total = WriteSummary()
@@ -128,11 +132,8 @@ class Database:
 
         if extractor is None:
             # Imported here so that querying a database never loads spaCy.
-            from tacitus.api.pipeline import extract_paths
-            items = extract_paths(paths, skip=already_stored)
-        else:
-            items = extractor(paths)
-        for item in items:
+            from tacitus.api.pipeline import extract_paths as extractor
+        for item in extractor(paths, already_stored):
             bad = _problem(item) if isinstance(item, ArticleResult) else item
             if bad is not None:
                 problems.append(bad)
