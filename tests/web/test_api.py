@@ -1,6 +1,6 @@
 """The HTTP API against the real app and a real DuckDB file ingested from examples/articles.
 
-One ingest serves the whole module (it costs seconds); apps that must open the file for
+One ingest serves the web tests (it costs seconds); apps that must open the file for
 writing (token mode) get their own copy, because one process cannot hold the same DuckDB file
 open both read-only and read-write.
 """
@@ -27,19 +27,18 @@ from tacitus.web.app import STATIC, create_app
 from tacitus.web.limits import RateLimit
 
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLES = REPO / "examples" / "articles"
 TOKEN = "s3cret-token"
 STRIKE = ("BAGHDAD (Reuters) - A car bomb killed five people and wounded 12 in a market in "
           "central Baghdad on Monday, police said.")
 
 
 @pytest.fixture(scope="module")
-def db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("web") / "examples.duckdb"
-    with tacitus.open(path) as db:
-        summary = db.ingest([EXAMPLES])
-    assert summary.events > 50
-    return path
+def db_file(web_db: Path) -> Path:
+    """The session's ingest of the example articles (tests/web/conftest.py), shared with the
+    page tests; tests that write use ``copy``."""
+    with tacitus.open(web_db, read_only=True) as db:
+        assert db.counts()["events"] > 50
+    return web_db
 
 
 @pytest.fixture(scope="module")
