@@ -47,6 +47,11 @@ PLOVER_ADDITIONS = {
     "0831": ("RETREAT", "resign", "political_institutions"),
     "195": ("ASSAULT", "aerial", "military"),
     "163": ("SANCTION", "restrict", "economic"),
+    "183": ("ASSAULT", "explosives", ""),
+    "175": ("ASSAULT", "crowd-control", "pro_autocracy;military"),
+    "0874": ("RETREAT", "withdraw", "military"),
+    "133": ("THREATEN", "restrict", ""),
+    "176": ("COERCE", "cyber", ""),
 }
 
 # py-gdelt's table spells CAMEO 183 (non-military bombing) as "1883".
@@ -93,7 +98,13 @@ def convert_plover(data: Path) -> None:
             "# this derived table is shared under the same licence.\n"
             "# Changes by tacitus (scripts/convert_cameo.py PLOVER_ADDITIONS): 02 -> REQUEST,\n"
             "# 195 mode aerial, 163 -> SANCTION, 016 (deny responsibility) -> REJECT (manual ch. 7),\n"
-            "# 0831 (resign) -> RETREAT mode resign (manual table 2.2). Generated; do not edit by hand.\n"
+            "# 0831 (resign) -> RETREAT mode resign (manual table 2.2).\n"
+            "# Rows of the 2021 table whose mode is not one of the type's modes in the manual, corrected:\n"
+            "# 183 (non-military bombing) -> explosives (suicide-attack is 1831's), 175 (repress) -> ASSAULT\n"
+            "# crowd-control (pro_autocracy is a context), 0874 (retreat or surrender militarily) ->\n"
+            "# withdraw (disarm is 0873's), 133 (threaten protest) -> restrict\n"
+            "# (manual table 3.6: threats of boycotts and strikes); added 176 (cyber attack) -> COERCE cyber\n"
+            "# (manual table 3.10). Generated; do not edit by hand.\n"
         )
         writer = csv.writer(handle)
         writer.writerow(["cameo", "type", "mode", "context"])

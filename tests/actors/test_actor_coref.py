@@ -39,6 +39,13 @@ CASES = [
     (("Pentagon spokesman Jonathan Hoffman",), "The spokesman declined to comment.", "The spokesman",
      "USA-DOD"),
     ((), "It said the strike was unjustified.", "It", None),
+    # a modifier naming a sector narrows a person reference: not the minister named before
+    (("Pakistan's interior minister",), "The opposition leader rejected the offer.", "The opposition leader",
+     None),
+    (("Pakistan's interior minister",), "The minister rejected the offer.", "The minister", "PAKGOV"),
+    # plural officers are the forces they command, not the last person named
+    (("Myanmar's military", "President Joe Biden"), "The generals refused to step down.", "The generals",
+     "MMRMIL"),
     (("Kataib Hezbollah", "US forces"), "The Iran-backed group denied it.", "The Iran-backed group",
      "IRQ-PMF-KH"),
 ]
@@ -65,6 +72,7 @@ def test_country_reference_names_the_state(nlp):
     ("The Pentagon said the strikes were defensive.", "The Pentagon", False),
     ("The Iraqi ministry denied the report.", "The Iraqi ministry", False),
     ("The building collapsed.", "The building", False),
+    ("The state of emergency was lifted.", "The state of emergency", False),
 ])
 def test_is_reference(nlp, sentence, phrase, expected):
     assert is_reference(span_of(nlp, sentence, phrase)) is expected

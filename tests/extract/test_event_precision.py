@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from tacitus.extract import events
-from tacitus.extract.generic import generic_reason, generic_words
+from tacitus.extract.generic import generic_reason, generic_words, separate_marker
 from tacitus.extract.lexicon import get_lexicon
 from tacitus.model import Article
 
@@ -69,8 +69,16 @@ def test_the_incident_itself_is_still_coded(pipeline, text, expected):
     ("Such raids terrify the villagers.", "raids", "class of acts"),
     ("The group had no involvement in the bombing.", "involvement", "negated"),
     ("Hundreds have been killed since March.", "killed", "running tally"),
+    ("Turkish forces have established 12 posts in the province since 2017.", "established", None),
+    ("US forces hit the sites in response to repeated Kataib Hezbollah attacks on Iraqi bases.",
+     "attacks", "class of acts"),
     ('They "continue to kill civilians."', "kill", "habit"),
     ("Police raided the offices on Monday.", "raided", None),
+    ("Police used force to stop protesters from storming the buildings.", "storming",
+     "kept from happening"),
+    ("Security forces foiled an attack on the embassy.", "attack", "kept from happening"),
+    ("The truce had sharply reduced cross-border attacks.", "attacks", "class of acts"),
+    ("Protesters stormed the buildings on Monday.", "stormed", None),
 ])
 def test_generic_reason_names_the_marker(nlp, text, word, reason):
     doc = nlp(text)
@@ -82,6 +90,19 @@ def test_generic_reason_names_the_marker(nlp, text, word, reason):
 def test_marker_lists_load_as_words():
     words = generic_words()
     assert "such" in words.class_modifiers and "since" in words.tally_preps
+    assert "separate" in words.separate_markers
+
+
+@pytest.mark.parametrize(("text", "word", "marker"), [
+    ("Another bomb exploded near the checkpoint.", "bomb", "Another"),
+    ("In a separate attack, gunmen killed a police officer.", "killed", "In ... attack"),
+    ("Separately, gunmen killed a police officer.", "killed", "Separately"),
+    ("Gunmen killed a police officer in Kandahar.", "killed", None),
+    ("The bomb exploded near the checkpoint.", "bomb", None),
+])
+def test_separate_marker_announces_a_new_incident(nlp, text, word, marker):
+    token = next(t for t in nlp(text) if t.text == word)
+    assert separate_marker(token, token) == marker
 
 
 MERGED = [
@@ -187,3 +208,76 @@ def roles(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
 ])
 def test_roles_of_the_main_event(pipeline, text, expected):
     assert roles(pipeline, text) == [expected]
+
+
+# Short articles written for these tests -> the types of their events, in order, and how many
+# evidence sentences each holds. One incident told in several sentences is one event; a new
+# incident (another day, another marked "separate", another actor) is a new one; a kind of act,
+# a lasting state or what a reaction is about is no event of its own.
+ARTICLES = [
+    # the next sentence goes on about the bomb: no one acting, no date of its own
+    (("A roadside bomb tore through an army vehicle in Helmand province on Monday, killing two "
+      "soldiers. The device had been planted beside the main road outside Lashkar Gah, police "
+      "said."), [("ASSAULT", 2)]),
+    # ... unless it says it is another incident
+    (("A roadside bomb killed two soldiers in Helmand on Monday. Another bomb exploded near a "
+      "checkpoint in the same district."), [("ASSAULT", 1), ("ASSAULT", 1)]),
+    (("A roadside bomb killed two soldiers in Helmand on Monday. In a separate attack, gunmen "
+      "killed a police officer in Kandahar."), [("ASSAULT", 1), ("ASSAULT", 1)]),
+    # a date read off the warning is not the strike's: both strike mentions are one incident
+    (("The rebel leader warned on Sunday that his fighters would strike back, a day after an "
+      "air strike killed 17 people in Saada. His warning followed an air strike by coalition "
+      "jets on a market in Saada on Saturday."), [("THREATEN", 2), ("ASSAULT", 2)]),
+    # two days stated for the acts themselves are two incidents
+    (("Jets struck the town of Maarat on Monday, killing three. Jets struck the town on "
+      "Wednesday, killing five."), [("ASSAULT", 1), ("ASSAULT", 1)]),
+    # what a reaction is about joins the incident told; the speaker's claim names no actor
+    (("Gunmen attacked a camp for displaced people in West Darfur on Saturday, killing 48. "
+      "Residents blamed militiamen, some of them wearing army uniforms, for the killings."),
+     [("ASSAULT", 2), ("ACCUSE", 1)]),
+    # a bare noun in what an accusation says names a practice, not an incident
+    ("The minister accused the group of financing itself through kidnapping and extortion.",
+     [("ACCUSE", 1)]),
+    ("Colleagues said the presenter had received threatening phone calls for several weeks.", []),
+    # the toll the reference sentence adds belongs to the incident
+    (("Separatists attacked the retreating columns near the town on Tuesday. The attack killed "
+      "more than 300 soldiers, and hundreds more were taken prisoner."), [("ASSAULT", 2)]),
+    # targets named loosely ("top generals" ... "military officials") are one target
+    (("The United States imposed sanctions on Myanmar's acting president and several top "
+      "generals on Thursday. The Treasury Department said it had blacklisted ten military "
+      "officials."), [("SANCTION", 2)]),
+    # a place found elsewhere in the sentence ("UK-based") does not part the strike
+    (("Russian jets struck a market in Maarat al-Numan in Idlib province on Monday. A UK-based "
+      "monitoring group said Russian jets hit the market."), [("ASSAULT", 2)]),
+    # unidentified armed men and gunmen are one attacker
+    (("Armed men attacked a village in Zamfara on Sunday, killing 12. Witnesses said hundreds "
+      "of gunmen on motorcycles entered the village, shooting residents."), [("ASSAULT", 2)]),
+    # a reference to the incident in a sentence does not pull in another act told beside it
+    (("US warplanes struck the group's positions in Anbar on Sunday. The strikes came two days "
+      "after rockets hit a base near Kirkuk."), [("ASSAULT", 2), ("ASSAULT", 1)]),
+    # instances counted with "incidents of" are still reported acts
+    ("The footage shows multiple incidents of sexual assault on women by men during the festival.",
+     [("ASSAULT", 1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARTICLES)
+def test_one_event_per_incident(pipeline, text, expected):
+    parsed = next(pipeline.parse([Article(text=text, published=PUBLISHED)]))
+    assert [(e.type, len(e.evidence)) for e in events(parsed)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date that opens the sentence frames every act in it, however deep the parser hangs it;
+    # a later undated reference and toll go on about the same history
+    (("On August 29, 2014, as the columns tried to leave the town, they came under artillery "
+      "fire from Russian forces. The attack killed more than 300 soldiers."),
+     [("ASSAULT", "background", 2)]),
+    # news after a history sentence stays news
+    (("The coalition launched air strikes in Yemen in March 2015. Coalition jets struck a "
+      "market in Saada on Saturday, killing 17 people."),
+     [("ASSAULT", "background", 1), ("ASSAULT", "occurred", 1)]),
+])
+def test_history_stays_history(pipeline, text, expected):
+    parsed = next(pipeline.parse([Article(text=text, published=PUBLISHED)]))
+    assert [(e.type, e.status, len(e.evidence)) for e in events(parsed)] == expected

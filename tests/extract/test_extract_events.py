@@ -52,7 +52,7 @@ SENTENCES = [
      "ASSAULT", None, "190", "Violent demonstration", None, None, "occurred"),
     # protests and their repression
     ("Police fired tear gas at protesters in Baghdad on Sunday.",
-     "ASSAULT", "pro_autocracy", "175", "Protest with intervention", None, None, "occurred"),
+     "ASSAULT", "crowd-control", "175", "Protest with intervention", None, None, "occurred"),
     ("Thousands of protesters rallied in Tahrir Square on Friday.",
      "PROTEST", "demo", "141", "Peaceful protest", None, None, "occurred"),
     # strategic developments

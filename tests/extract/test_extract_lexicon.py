@@ -19,7 +19,7 @@ from tacitus.extract.triggers import sentence_triggers
     ("173", "COERCE", "arrest", -7.5, 4),
     ("163", "SANCTION", "restrict", -7.0, 4),
     ("042", "CONSULT", "visit", 3.0, 1),
-    ("0874", "RETREAT", "disarm", 8.0, 2),
+    ("0874", "RETREAT", "withdraw", 8.0, 2),
     ("020", "REQUEST", None, 1.0, 1),
     ("138", "THREATEN", "violence", -5.0, 3),
 ])
@@ -36,6 +36,13 @@ def test_public_statements_are_not_plover_events():
 @pytest.mark.parametrize("cameo, kind, mode", [
     ("016", "REJECT", None),        # deny responsibility (PLOVER manual, chapter 7)
     ("0831", "RETREAT", "resign"),  # the manual's RETREAT mode "resign"
+    # 2021-table rows whose mode belonged to another type or was a context, corrected
+    ("183", "ASSAULT", "explosives"),       # non-military bombing (1831 is the suicide attack)
+    ("1831", "ASSAULT", "suicide-attack"),
+    ("175", "ASSAULT", "crowd-control"),    # "pro_autocracy" is a context
+    ("0873", "RETREAT", "disarm"),
+    ("133", "THREATEN", "restrict"),        # threats of boycotts and strikes (table 3.6)
+    ("176", "COERCE", "cyber"),
 ])
 def test_manual_codings_added_to_the_2021_table(cameo, kind, mode):
     coded = code_of(cameo)

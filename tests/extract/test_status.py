@@ -75,6 +75,11 @@ STATUS = [
      False),
     ("The protesters, who were reportedly armed, stormed the building.",
      "stormed", "occurred", False),
+    # Background: an undated event used to place something else in time.
+    ("Veterans gathered to mark five years since the battle of Ilovaisk.",
+     "battle", "background", False),
+    ("Hundreds marched on the anniversary of the massacre.", "massacre", "background", False),
+    ("Forty families have fled since the attack on Monday.", "attack", "occurred", False),
     # Background: well before the report.
     ("In 2017, Iraqi forces recaptured Mosul from the Islamic State.",
      "recaptured", "background", False),

@@ -9,11 +9,11 @@ in ``resources/actors/references.yaml``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tacitus.actors.resolve import ActorResolver, get_resolver
 from tacitus.errors import ResourceError
@@ -37,7 +37,7 @@ class Constraint:
     def accepts(self, party: Party, resolver: ActorResolver) -> bool:
         is_person = resolver.is_person(party)
         if self.person:
-            return is_person
+            return is_person and (not self.sectors or party.sector in self.sectors)
         if self.organisation:
             return not is_person
         if self.country_level:
@@ -104,7 +104,25 @@ def _constraint_of(span: Span) -> Constraint | None:
     determiners = [t for t in head.children if t.dep_ in ("det", "poss") and t.i < head.i]
     if not determiners or determiners[0].lower_ not in DEFINITE:
         return None
-    return rules.descriptions.get(head.lower_) or rules.descriptions.get(head.lemma_.lower())
+    if any(t.dep_ == "prep" and t.lower_ == "of" and any(g.dep_ == "pobj" for g in t.children)
+           for t in head.children):
+        # "the state of emergency": not the state ("accused the group of staging videos", where
+        # the parser hangs the charge on the noun, is still the group)
+        return None
+    constraint = rules.descriptions.get(head.lower_) or rules.descriptions.get(head.lemma_.lower())
+    if constraint is not None and constraint.person:
+        return _with_modifier_sector(constraint, head)
+    return constraint
+
+
+def _with_modifier_sector(constraint: Constraint, head: Token) -> Constraint:
+    """"The opposition leader", "the army chief": a modifier that names a sector narrows the
+    person referred to, so the leader of the opposition is not the minister named before."""
+    modifiers = " ".join(t.text for t in head.children if t.dep_ in ("compound", "amod") and t.i < head.i)
+    party = get_resolver().resolve_text(modifiers) if modifiers else None
+    if party is None or party.sector is None:
+        return constraint
+    return replace(constraint, sectors=frozenset({party.sector}))
 
 
 def is_reference(span: Span) -> bool:

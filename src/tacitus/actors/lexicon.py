@@ -20,7 +20,8 @@ from tacitus.errors import ResourceError
 from tacitus.model import PARTY_KINDS
 from tacitus.resources import LINE_KEY, iter_csv, load_yaml, path, require
 
-CURATED_FILES = ("actors/armed_groups.yaml", "actors/institutions.yaml")
+CURATED_FILES = ("actors/armed_groups.yaml", "actors/institutions.yaml", "actors/people.yaml")
+CURATED_TYPES = ("organisation", "person")
 PHOENIX_ACTORS = "actors/phoenix_actors.csv"
 AGENT_NOUNS = "actors/agent_nouns.yaml"
 PHOENIX_AGENTS = "actors/phoenix_agents.csv"
@@ -222,7 +223,10 @@ def load_curated(name: str, book: CodeBook) -> list[tuple[Actor, list[str]]]:
             first = min((r.start for r in roles[1:] if r.start), default=None)
             roles[0] = Role(base.id, base.country, base.sector, base.kind, None, first)
         source = f"{name.rsplit('/', 1)[-1]}:{line}"
-        actors.append((Actor(str(entry["name"]), "organisation", source, roles=tuple(roles)), aliases))
+        kind = entry.get("type", "organisation")
+        if kind not in CURATED_TYPES:
+            raise ResourceError(f"type {kind!r} not one of {CURATED_TYPES}", _where(name), line)
+        actors.append((Actor(str(entry["name"]), kind, source, roles=tuple(roles)), aliases))
     return actors
 
 

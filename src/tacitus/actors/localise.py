@@ -6,9 +6,12 @@ a sector but no country is most likely that country's ("police" in Baghdad -> Ir
 Parties that name a country or an organisation are never changed.
 
 Some acts have an implicit undergoer too: a protest with no stated target is directed at the
-government of the country it takes place in, and a curfew imposed or lifted with no one named
-falls on the country itself (CAMEO's convention; the event types and codes are data in
-``resources/actors/default_recipients.yaml``).
+government of the country it takes place in, a curfew imposed or lifted with no one named
+falls on the country itself, and an attack with no named target on the country it happens in
+(CAMEO's and ACLED's convention; the event types and codes are data in
+``resources/actors/default_recipients.yaml``). Arrests, deportations, releases and
+investigations told in the passive have an implicit actor: the authorities of the country
+they happen in (``default_actors.yaml``).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from tacitus.resources import path as resource_path
 
 ROLES = ("actor", "recipient")
 DEFAULTS_FILE = "actors/default_recipients.yaml"
+ACTOR_DEFAULTS_FILE = "actors/default_actors.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,24 +40,34 @@ class DefaultRecipient:
     cameo: tuple[str, ...]
     sector: str | None
     source: str
+    actor_fallback: bool = True
 
     def applies(self, event: Event) -> bool:
         return event.type in self.types or (bool(self.cameo) and event.cameo.startswith(self.cameo))
 
 
-def _strings(entry: dict, key: str, line: int | None) -> list[str]:
+def _strings(entry: dict, key: str, line: int | None, where: str) -> list[str]:
     value = entry.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ResourceError(f"{key} must be a list of strings (quote CAMEO codes)",
-                            str(resource_path(DEFAULTS_FILE)), line)
+        raise ResourceError(f"{key} must be a list of strings (quote CAMEO codes)", where, line)
     return value
 
 
 @lru_cache(maxsize=1)
 def default_recipients() -> tuple[DefaultRecipient, ...]:
     """The default-recipient rules, loaded and validated once."""
-    data = load_yaml(DEFAULTS_FILE)
-    where = str(resource_path(DEFAULTS_FILE))
+    return _default_rules(DEFAULTS_FILE)
+
+
+@lru_cache(maxsize=1)
+def default_actors() -> tuple[DefaultRecipient, ...]:
+    """The default-actor rules (same form: the party an act implies), loaded once."""
+    return _default_rules(ACTOR_DEFAULTS_FILE)
+
+
+def _default_rules(name: str) -> tuple[DefaultRecipient, ...]:
+    data = load_yaml(name)
+    where = str(resource_path(name))
     if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
         raise ResourceError("expected a list of rules", where, 1)
     rules = []
@@ -61,30 +75,36 @@ def default_recipients() -> tuple[DefaultRecipient, ...]:
         line = entry.get(LINE_KEY)
         if "sector" not in entry or (entry["sector"] is not None and entry["sector"] not in get_resolver().book.sectors):
             raise ResourceError(f"rule needs a known CAMEO sector or null, not {entry.get('sector')!r}", where, line)
-        types, cameo = _strings(entry, "types", line), _strings(entry, "cameo", line)
+        types, cameo = _strings(entry, "types", line, where), _strings(entry, "cameo", line, where)
         if not types and not cameo:
             raise ResourceError("rule needs types or cameo", where, line)
+        fallback = entry.get("actor_fallback", True)
+        if not isinstance(fallback, bool):
+            raise ResourceError("actor_fallback must be true or false", where, line)
         rules.append(DefaultRecipient(frozenset(types), tuple(cameo), entry["sector"],
-                                      f"{DEFAULTS_FILE.rsplit('/', 1)[-1]}:{line}"))
+                                      f"{name.rsplit('/', 1)[-1]}:{line}", fallback))
     return tuple(rules)
 
 
-def _default_recipient(event: Event, country: str | None) -> tuple[Party, str] | None:
-    """The country of the event (else of its actor), or its government, for an event whose
-    type implies it and whose sentence names no recipient."""
-    if event.recipient is not None:
+def _implied_party(event: Event, role: str, country: str | None) -> tuple[Party, str] | None:
+    """The party an act implies in ``role`` when its sentence names none: for a recipient the
+    country of the event (else, where the rule allows, of its actor) or its government; for an
+    actor the authority of the country the event happens in (``default_actors.yaml``)."""
+    if getattr(event, role) is not None:
         return None
-    rule = next((r for r in default_recipients() if r.applies(event)), None)
+    rules = default_recipients() if role == "recipient" else default_actors()
+    rule = next((r for r in rules if r.applies(event)), None)
     if rule is None:
         return None
     where = "the event's location"
-    if country is None and event.actor is not None:
+    if country is None and role == "recipient" and event.actor is not None and rule.actor_fallback:
         country, where = event.actor.country, "the actor's country"
     resolver = get_resolver()
     name = resolver.country_name(country) if country else None
     if country is None or name is None:
         return None
-    how = f"no recipient named: {event.type} {event.cameo} falls on {country} from {where} ({rule.source})"
+    verb = "falls on" if role == "recipient" else "is done by"
+    how = f"no {role} named: {event.type} {event.cameo} {verb} {country} from {where} ({rule.source})"
     if rule.sector is None:
         return Party(text=name, name=name, id=country, country=country, sector=None, kind="state"), how
     info = resolver.book.sectors[rule.sector]
@@ -94,9 +114,30 @@ def _default_recipient(event: Event, country: str | None) -> tuple[Party, str] |
     return party, how
 
 
+def _recipient_at_place(event: Event) -> tuple[Party, str] | None:
+    """'the siege of Mariupol': a recipient no dictionary knows, written as the very place the
+    geo stage put the event at, is that place's country (the town stands for those in it)."""
+    party, place = event.recipient, event.location
+    if party is None or place is None or place.country is None or party.country is not None:
+        return None
+    if party.kind != "other" or _place_key(party.text) not in {_place_key(place.text), _place_key(place.name or "")}:
+        return None
+    name = get_resolver().country_name(place.country)
+    if name is None:
+        return None
+    how = (f"{event.provenance.get('recipient', '')}; the place of the event, in {place.country}").lstrip("; ")
+    return Party(text=party.text, name=name, id=place.country, country=place.country, sector=None,
+                 kind="state"), how
+
+
+def _place_key(text: str) -> str:
+    words = text.lower().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
 def localise_parties(events: Sequence[Event]) -> list[Event]:
     """The events with each country-less agent party given its event's country, and an
-    implicit recipient where the event type has one."""
+    implicit recipient or actor where the event type has one."""
     resolver = get_resolver()
     out = []
     for event in events:
@@ -112,8 +153,12 @@ def localise_parties(events: Sequence[Event]) -> list[Event]:
                 changes[role] = local
                 provenance[role] = (f"{provenance.get(role, '')}; country {country} from the "
                                     "event's location").lstrip("; ")
-        implicit = _default_recipient(replace(event, **changes) if changes else event, country)
-        if implicit is not None:
-            changes["recipient"], provenance["recipient"] = implicit
+        placed = _recipient_at_place(event)
+        if placed is not None:
+            changes["recipient"], provenance["recipient"] = placed
+        for role in ROLES:
+            implicit = _implied_party(replace(event, **changes) if changes else event, role, country)
+            if implicit is not None:
+                changes[role], provenance[role] = implicit
         out.append(replace(event, **changes, provenance=provenance) if changes else event)
     return out

@@ -233,7 +233,10 @@ class ActorResolver:
 
     def _unknown_name(self, words: list[Word], agent_match: Match, named: set[int]) -> list[int]:
         """Capitalised words right before a capitalised agent noun, none of them a known name
-        ("Arakan Army", "Peoples Democratic Party"): the phrase names an unlisted organisation."""
+        ("Arakan Army", "Peoples Democratic Party"): the phrase names an unlisted organisation.
+        A person's title is no organisation ("The Federal Minister", "Deputy President")."""
+        if self.agents[agent_match.phrase.target].person:
+            return []
         if not all(w.text[:1].isupper() for w in words[agent_match.start : agent_match.end]):
             return []
         run: list[int] = []

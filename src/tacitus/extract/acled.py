@@ -138,9 +138,15 @@ def _holds(rule: Rule, facts: Facts) -> bool:
     )
 
 
-def classify(facts: Facts) -> tuple[Acled | None, str]:
-    """ACLED category of an event (None where ACLED has none) and the deciding rule."""
+def by_rules(facts: Facts) -> tuple[Rule | None, str]:
+    """The first rule that holds (None when none does) and its provenance string."""
     for rule in rules():
         if _holds(rule, facts):
-            return rule.acled, f"acled_rules.yaml:{rule.line} '{rule.name}'"
+            return rule, f"acled_rules.yaml:{rule.line} '{rule.name}'"
     return None, "no ACLED rule applies (ACLED does not code this kind of event)"
+
+
+def classify(facts: Facts) -> tuple[Acled | None, str]:
+    """ACLED category of an event (None where ACLED has none) and the deciding rule."""
+    rule, how = by_rules(facts)
+    return (rule.acled if rule else None), how

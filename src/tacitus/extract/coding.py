@@ -16,6 +16,8 @@ from tacitus.model import PLOVER_TYPES
 from tacitus.resources import iter_csv, path
 
 CAMEO_FILE = "extract/cameo.csv"
+ARMED_ROOTS = frozenset({"18", "19", "20"})
+"""CAMEO roots of armed acts: assault, fight, unconventional mass violence."""
 PLOVER_FILE = "extract/plover.csv"
 
 

@@ -34,6 +34,10 @@ class GenericWords:
     trend_verbs: frozenset[str]
     habitual_aspectuals: frozenset[str]
     tally_preps: frozenset[str]
+    preventing_verbs: frozenset[str]
+    averting_verbs: frozenset[str]
+    trend_objects: frozenset[str]
+    separate_markers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,8 +53,18 @@ def _bare_plural(noun: Token) -> bool:
     return noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in SPECIFIC_DEPS for c in noun.children)
 
 
+def _modifiers(noun: Token) -> list[Token]:
+    """The noun's own modifiers and those of the names compounded before it: in "repeated
+    Kataib Hezbollah attacks" the parser hangs "repeated" on "Hezbollah", not on "attacks"."""
+    found = list(noun.children)
+    for child in noun.lefts:
+        if child.dep_ == "compound":
+            found.extend(_modifiers(child))
+    return found
+
+
 def _noun_reason(noun: Token, words: GenericWords) -> str | None:
-    for child in noun.children:
+    for child in _modifiers(noun):
         if child.dep_ == "det" and child.lower_ in words.negating_determiners:
             return f"negated: '{child.text} {noun.text}'"
         if child.dep_ in ("det", "amod", "predet") and child.lower_ in words.class_modifiers:
@@ -60,6 +74,10 @@ def _noun_reason(noun: Token, words: GenericWords) -> str | None:
         return f"class of acts: '{head.head.text} {head.text} {noun.text}'"
     if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         return _noun_reason(head, words)
+    if noun.dep_ == "dobj" and head.lemma_.lower() in words.averting_verbs:
+        return f"kept from happening: '{head.text} ... {noun.text}'"
+    if noun.dep_ == "dobj" and _bare_plural(noun) and head.lemma_.lower() in words.trend_objects:
+        return f"class of acts: '{head.text} ... {noun.text}'"
     if noun.dep_ == "nsubj" and _bare_plural(noun) and head.lemma_.lower() in words.trend_verbs:
         return f"class of acts: '{noun.text} ... {head.text}'"
     return None
@@ -80,6 +98,9 @@ def _present(verb: Token) -> bool:
 
 def _verb_reason(verb: Token, words: GenericWords, effect_verbs: frozenset[str]) -> str | None:
     head = verb.head
+    if (verb.dep_ == "pcomp" and head.lower_ == "from"
+            and head.head.lemma_.lower() in words.preventing_verbs):
+        return f"kept from happening: '{head.head.text} ... from {verb.text}'"
     if (verb.dep_ == "xcomp" and head.lemma_.lower() in words.habitual_aspectuals
             and _present(head)):
         return f"habit: '{head.text} to {verb.text}'"
@@ -94,9 +115,11 @@ def generic_reason(token: Token, anchor: Token, effect_verbs: frozenset[str]) ->
     """Why the trigger ``token`` (clause verb ``anchor``) tells no incident, or None when it may.
 
     A noun is a class of acts when a class word modifies it ("such", "repeated"), when it
-    counts a trend ("a surge in X", "X have increased") and negated with "no"; a verb is a
-    habit under present-tense "continue to"/"keep", and a casualty
-    verb in the present perfect with "since"/"over" is a running tally.
+    counts a trend ("a surge in X", "X have increased", "reduced attacks"), negated with
+    "no", or kept from happening ("foiled an attack"); a verb is kept from happening in the
+    "from" clause of a preventing verb ("stopped protesters from storming"), a
+    habit under present-tense "continue to"/"keep", and a casualty verb in the present
+    perfect with "since"/"over" is a running tally.
     """
     words = generic_words()
     if token.pos_ in ("NOUN", "PROPN"):
@@ -104,3 +127,23 @@ def generic_reason(token: Token, anchor: Token, effect_verbs: frozenset[str]) ->
         if reason is not None or anchor is token:
             return reason
     return _verb_reason(anchor, words, effect_verbs)
+
+
+def separate_marker(token: Token, anchor: Token) -> str | None:
+    """The word that announces a new incident ("another bomb", "in a separate attack",
+    "separately, gunmen killed ..."), on the event word or its clause verb, or None.
+
+    Such a mention never joins an incident already told, however much it shares with it.
+    """
+    words = generic_words().separate_markers
+    for head in dict.fromkeys((token, anchor)):
+        for child in _modifiers(head):
+            if child.dep_ in ("det", "amod", "advmod") and child.lower_ in words:
+                return child.text
+        for child in head.children:
+            if child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and any(
+                            c.dep_ == "amod" and c.lower_ in words for c in pobj.children):
+                        return f"{child.text} ... {pobj.text}"
+    return None

@@ -2,15 +2,22 @@
 
 A later mention joins an earlier event when it has the same PLOVER type, the same kind of
 status (something that happened vs. something threatened or planned), no conflicting actor,
-place or stated date (nor recipient, unless it is a definite "the strikes" that may name a
-narrower target), and something that ties it back: it is a definite description ("the
-strikes", "the raids"), it names the same actor, it uses the same word ("arrested" ...
-"had been arrested"), it names the same unresolved target ("a crowded market" ... "the
-market"), it names the same party more or less precisely ("warplanes" ... "Russian jets"), it
-only reports casualties with no one acting ("31 people were killed"), or it sits in the same
-sentence. Background (history) never merges with what is reported as news. The merged
-event keeps every evidence sentence and the most specific value of each field. Two strikes at
-different places or on different days, or a strike and the reaction to it, stay apart.
+place or date (nor recipient, unless it is a definite "the strikes" that may name a narrower
+target, a casualty report, or in the same sentence), and something that ties it back: it is a
+definite description ("the strikes", "the raids"), it names the same actor, it uses the same
+word ("arrested" ... "had been arrested"), it names the same unresolved target ("a crowded
+market" ... "the market"), it names the same party more or less precisely ("warplanes" ...
+"Russian jets"), it only reports casualties with no one acting ("31 people were killed"), it
+sits in the same sentence, or it goes on in the very next sentence with no one named acting
+and no date of its own ("The explosive device had been planted beside the highway"). Only a
+date or place stated for the event itself can tell two mentions apart: "warned on Sunday ...
+after an air strike" dates the warning, and "a UK-based monitor said jets hit the market" does
+not put the strike in the UK. A mention marked as new ("another bomb", "in a separate attack")
+starts its own event. Background (history) never merges with what is reported as news. The
+merged event keeps every evidence sentence and the most specific value of each field. Two
+strikes at different places or on different days, or a strike and the reaction to it, stay
+apart. A bare noun that only names a kind of act ("financing itself through kidnapping") and
+that nothing ties to an incident is no event.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ from tacitus.nlp import ParsedArticle
 
 FUTURE = frozenset({"threatened", "planned"})
 STATED = frozenset({"day", "week", "month", "year"})
+UNIDENTIFIED = "UAF"
+ARMED_KIND = "non-state armed"
 
 
 def _resolved(party: Party | None) -> bool:
@@ -36,12 +45,22 @@ def _generic(party: Party) -> bool:
     return party.country is None and party.sector is not None and party.id == party.sector
 
 
+def _unidentified(party: Party) -> bool:
+    """'armed men', 'unidentified gunmen': an armed party nobody has named."""
+    return _generic(party) and party.sector == UNIDENTIFIED
+
+
 def _compatible(a: Party, b: Party) -> bool:
     """One party, or one named more and less precisely: the same id, a bare agent and a party
-    of its sector ("warplanes" and "Russian jets"), or a state and one of its agents ("Kenya"
-    and "Kenyan peacekeepers")."""
+    of its sector ("warplanes" and "Russian jets"), unidentified armed men and any non-state
+    armed party ("armed men" and "gunmen", "the militia"), or a state and one of its agents
+    ("Kenya" and "Kenyan peacekeepers")."""
     if a.id == b.id:
         return True
+    if _unidentified(a) or _unidentified(b):
+        other = b if _unidentified(a) else a
+        return other.kind == ARMED_KIND and (None in (a.country, b.country)
+                                             or a.country == b.country)
     if _generic(a) or _generic(b):
         return a.sector == b.sector
     return a.country is not None and a.country == b.country and None in (a.sector, b.sector)
@@ -50,6 +69,14 @@ def _compatible(a: Party, b: Party) -> bool:
 def _conflict(a: Party | None, b: Party | None) -> bool:
     """Two named parties that cannot be one (see :func:`_compatible`)."""
     return _resolved(a) and _resolved(b) and not _compatible(a, b)  # type: ignore[arg-type]
+
+
+def _recipient_conflict(a: Party | None, b: Party | None) -> bool:
+    """Targets are named loosely ("ten military officials" ... "top generals"): a bare agent
+    never rules a target out; two named ones must be compatible."""
+    if a is None or b is None or _generic(a) or _generic(b):
+        return False
+    return _conflict(a, b)
 
 
 def _content_words(text: str) -> set[str]:
@@ -69,7 +96,10 @@ def _stated(m: EventMention) -> bool:
 
 
 def _same_place(a: EventMention, b: EventMention) -> bool:
-    if a.location is None or b.location is None:
+    """Places written in a phrase of the event ("struck a market in Idlib") may differ only
+    by naming one place more or less precisely; a place found elsewhere in the sentence
+    ("a UK-based monitor said") says nothing about the event."""
+    if a.location is None or b.location is None or not (a.firm_place and b.firm_place):
         return True
     x, y = a.location.text.lower(), b.location.text.lower()
     return x in y or y in x or bool(_content_words(x) & _content_words(y))
@@ -84,38 +114,75 @@ def _class_mention(m: EventMention) -> bool:
 
 def _toll_only(m: EventMention, effect_verbs: frozenset[str]) -> bool:
     """'At least 31 people were killed and 65 injured': a casualty verb with no one named as
-    acting reports the toll of the incident being told, not a new one."""
-    return m.actor is None and m.lemma in effect_verbs
+    acting, told in the passive or with a count, reports the toll of the incident being told,
+    not a new one ("rockets hit a base" is an act of its own)."""
+    return m.actor is None and m.lemma in effect_verbs and (m.toll is not None or m.passive)
+
+
+def _date_conflict(group: list[EventMention], m: EventMention) -> bool:
+    """The day stated for ``m`` itself lies outside the days the incident's mentions state for
+    themselves: a fight told as "broke out on Thursday" and "clashes on Friday" spans both."""
+    if not (m.firm_date and m.date.precision == "day") or m.date.date is None:
+        return False
+    days = [o.date.date for o in group
+            if o.firm_date and o.date.precision == "day" and o.date.date is not None]
+    return bool(days) and not min(days) <= m.date.date <= max(days)
+
+
+def _reference(group: list[EventMention], o: EventMention) -> bool:
+    """A mention that refers back to an incident told in an earlier sentence ("the strikes",
+    "blamed X for the killings") rather than telling it."""
+    return (o.definite or o.reacted_to) and o.sent_index > group[0].sent_index
+
+
+def _continues(group: list[EventMention], m: EventMention) -> bool:
+    """'A roadside bomb tore through an army vehicle ...' then 'The explosive device had been
+    planted beside the main highway ...': the very next sentence telling an act of the same
+    type, with no one named acting or hit and no date of its own, goes on about the incident
+    the sentence before told (told, not referred to: after "blamed X for the killings", "a man
+    was stabbed" is another act)."""
+    last = max(o.sent_index for o in group)
+    told = any(o.sent_index == last and not _reference(group, o) for o in group)
+    return (told and m.sent_index == last + 1 and m.actor is None and m.recipient is None
+            and not m.firm_date)
 
 
 def _joins(group: list[EventMention], m: EventMention, effect_verbs: frozenset[str]) -> bool:
     first = group[0]
-    if first.coding.type != m.coding.type:
+    if first.coding.type != m.coding.type or m.separate and all(
+            o.sent_start != m.sent_start for o in group):
         return False
     if (first.status.status in FUTURE) != (m.status.status in FUTURE):
         return False
     if (first.status.status == "background") != (m.status.status == "background") and all(
-            o.sent_start != m.sent_start for o in group):
-        # "The coalition intervened in 2015" is history, not the strike being reported.
+            o.sent_start != m.sent_start for o in group) and (
+            m.firm_date or not (m.definite or _toll_only(m, effect_verbs))):
+        # "The coalition intervened in 2015" is history, not the strike being reported; an
+        # undated "the encirclement" or "was killed on the road out" goes on about the
+        # history just told.
+        return False
+    # A sentence that refers back to the incident ("The strikes came two days after rockets
+    # hit a base") may tell another act beside the reference, unless what it adds is a toll
+    # ("The attack killed 360 and hundreds more were taken prisoner").
+    same_sentence = any(o.sent_start == m.sent_start and (
+        m.toll is not None or not _reference(group, o)) for o in group)
+    toll_only = _toll_only(m, effect_verbs)
+    if _date_conflict(group, m):
         return False
     for other in group:
         if _conflict(other.actor, m.actor):
             return False
-        if not m.definite and _conflict(other.recipient, m.recipient):
+        if not (m.definite or same_sentence or toll_only) and _recipient_conflict(
+                other.recipient, m.recipient):
             return False
-        if not _same_place(other, m):
+        if not same_sentence and not _same_place(other, m):
             return False
-        if _stated(other) and _stated(m) and other.date.date != m.date.date and (
-            other.date.precision == m.date.precision == "day"
-        ):
-            return False
-    same_sentence = any(o.sent_start == m.sent_start for o in group)
     same_actor = m.actor is not None and any(o.actor is not None and (
         o.actor.id == m.actor.id or _resolved(o.actor) and _resolved(m.actor)
         and not _class_mention(m) and _compatible(o.actor, m.actor)) for o in group)
     same_word = any(o.lemma == m.lemma for o in group)
-    return (m.definite or same_sentence or same_actor or same_word or _toll_only(m, effect_verbs)
-            or any(_same_target(o.recipient, m.recipient) for o in group))
+    return (m.definite or same_sentence or same_actor or same_word or toll_only
+            or _continues(group, m) or any(_same_target(o.recipient, m.recipient) for o in group))
 
 
 def _refers_to(group: list[EventMention], m: EventMention, anaphors: frozenset[str]) -> bool:
@@ -125,11 +192,20 @@ def _refers_to(group: list[EventMention], m: EventMention, anaphors: frozenset[s
     latest incident told with the same word, or, for a general word ("the attack", "the
     violence") or a demonstrative ("that attack": the one just told), the latest incident of
     the same type."""
-    if not m.definite or group[0].coding.type != m.coding.type:
+    if not m.definite or m.separate or group[0].coding.type != m.coding.type:
         return False
     if any(_conflict(o.actor, m.actor) for o in group):
         return False
     return any(o.lemma == m.lemma for o in group) or m.lemma in anaphors
+
+
+def _reaction_object(group: list[EventMention], m: EventMention) -> bool:
+    """'Residents blamed Arab militiamen ... for the killings': what a reaction is about is an
+    incident already told when one of its type was, told with the same word or referred to by a
+    definite noun; the parties the reaction names are its claim, so they never keep it apart."""
+    same_kind = (group[0].status.status in FUTURE) == (m.status.status in FUTURE)
+    return (group[0].coding.type == m.coding.type and same_kind
+            and (m.definite or any(o.lemma == m.lemma for o in group)))
 
 
 def _told_within(group: list[EventMention], m: EventMention) -> bool:
@@ -138,6 +214,14 @@ def _told_within(group: list[EventMention], m: EventMention) -> bool:
     event of its own (it told how that act was done) refers to that act."""
     return (m.definite and m.pattern.pos == "noun" and group[0].coding.type != m.coding.type
             and any(o.sent_start != m.sent_start and m.lemma in o.words for o in group))
+
+
+def _untied(group: list[EventMention]) -> bool:
+    """A lone bare noun naming a kind of act (see ``EventMention.kind_only``) with nothing that
+    makes it one incident: no party, no date or place of its own, no toll."""
+    m = group[0]
+    return (len(group) == 1 and m.kind_only and m.actor is None and m.recipient is None
+            and m.target_event is None and not m.firm_date and not m.firm_place and m.toll is None)
 
 
 def group_mentions(items: Sequence[EventMention]) -> list[list[EventMention]]:
@@ -152,6 +236,8 @@ def group_mentions(items: Sequence[EventMention]) -> list[list[EventMention]]:
         target = same_word or next((g for g in earlier if _refers_to(g, m, anaphors)), None)
         if target is None:
             target = next((g for g in reversed(groups) if _joins(g, m, lexicon.effect_verbs)), None)
+        if target is None and m.reacted_to:
+            target = next((g for g in earlier if _reaction_object(g, m)), None)
         if target is None and not any(any(o.lemma == m.lemma for o in g) for g in groups):
             target = next((g for g in earlier if _told_within(g, m)), None)
         if target is not None:
@@ -175,6 +261,9 @@ def _pick_party(group: list[EventMention], role: str) -> tuple[Party | None, str
             rank = 2
         else:
             rank = 0 if party.sector is not None else 1
+        # What a reaction is about ("blamed X for the killings") names the parties its
+        # speaker claims: the incident's own mentions name them first.
+        rank += 4 if m.reacted_to else 0
         ranked.append((rank, i, party, dict(m.provenance).get(role) or ""))
     if not ranked:
         return None, None
@@ -223,7 +312,8 @@ def build_event(article_id: str, text: str, group: list[EventMention],
         recipient, how = target
     if how:
         prov["recipient"] = how
-    dated = next((m for m in group if _stated(m)), first)
+    dated = next((m for m in group if m.firm_date), None) or next(
+        (m for m in group if _stated(m)), first)
     prov["date"] = dated.date.rule
     toll, how = _toll(group)
     if how:
@@ -266,7 +356,7 @@ def events(parsed: ParsedArticle) -> list[Event]:
     first event is the one a reader would call the article's (or snippet's) main event.
     """
     text = parsed.article.text
-    groups = group_mentions(mentions(parsed.doc, parsed.article))
+    groups = [g for g in group_mentions(mentions(parsed.doc, parsed.article)) if not _untied(g)]
     groups.sort(key=lambda g: (g[0].sent_start, g[0].depth, g[0].start))
     group_of = {m.start: g for g in groups for m in g}
     built: list[Event] = []

@@ -52,6 +52,8 @@ class Context:
     obj: frozenset[str]
     mods: frozenset[str]
     preps: dict[str, frozenset[str]]
+    clause: bool = False
+    """True when the trigger governs a clause of its own ("ordered the judge to appear")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +73,18 @@ class Pattern:
     label: str = ""
     undergoer_subject: bool = False
     """True for patterns whose subject suffers the act ("X came under fire from Y")."""
+    clause: bool = False
+    """True for patterns that need a clause complement ("order X to ...", not "order arms")."""
     specificity: int = field(init=False)
 
     def __post_init__(self) -> None:
         # Number of constraints (0 for a bare lemma entry): the more, the more specific.
         object.__setattr__(self, "specificity", len(self.subj) + len(self.obj) + len(self.mods)
-                           + sum(1 + len(slots) for _, slots in self.preps))
+                           + sum(1 + len(slots) for _, slots in self.preps) + self.clause)
 
     def matches(self, ctx: Context) -> bool:
+        if self.clause and not ctx.clause:
+            return False
         if not all(slot & ctx.subj for slot in self.subj):
             return False
         if not all(slot & ctx.obj for slot in self.obj):
@@ -108,6 +114,10 @@ class Lexicon:
     conflict_nouns: frozenset[str]
     frame_nouns: frozenset[str]
     intent_governors: frozenset[str]
+    commitment_verbs: frozenset[str]
+    preparation_verbs: frozenset[str]
+    preparation_code: str
+    sending_verbs: frozenset[str]
     obligation_modals: frozenset[str]
     obligation_code: str
     negated_cooperation_code: str
@@ -150,12 +160,12 @@ def _slots(raw: Any, where: tuple[str, int | None]) -> tuple[Slot, ...]:
     return tuple(frozenset(str(w).lower() for w in slot) for slot in raw)
 
 
-def _label(lemma: str, subj: Any, obj: Any, mods: Any, preps: Any) -> str:
+def _label(lemma: str, subj: Any, obj: Any, mods: Any, preps: Any, clause: bool = False) -> str:
     """'US + strike'-style summary of a pattern from the first word of each slot."""
     first = [str(s[0]).lower() for s in (subj or [])]
     after = [str(s[0]).lower() for s in list(obj or []) + list(mods or [])]
     after += [" ".join([str(p).lower()] + [str(s[0]).lower() for s in slots]) for p, slots in preps]
-    return " + ".join(first + [lemma] + after)
+    return " + ".join(first + [lemma] + after + (["clause"] if clause else []))
 
 
 def _curated(entry: dict[str, Any], index: int) -> list[Pattern]:
@@ -167,6 +177,8 @@ def _curated(entry: dict[str, Any], index: int) -> list[Pattern]:
         raise ResourceError(f"pos must be verb or noun, not {entry['pos']!r}", *where)
     if code != DISCARD and not known(code):
         raise ResourceError(f"unknown CAMEO code {code!r}", *where)
+    if not isinstance(entry.get("clause", False), bool):
+        raise ResourceError("clause must be true or false", *where)
     preps = []
     for item in entry.get("prep") or []:
         if not isinstance(item, list) or len(item) != 2 or isinstance(item[0], bool):
@@ -178,8 +190,10 @@ def _curated(entry: dict[str, Any], index: int) -> list[Pattern]:
                 subj=_slots(entry.get("subj"), where), obj=_slots(entry.get("obj"), where),
                 mods=_slots(entry.get("mods"), where), preps=tuple(preps),
                 undergoer_subject=bool(entry.get("undergoer_subject", False)),
+                clause=bool(entry.get("clause", False)),
                 label=_label(str(lemma).lower(), entry.get("subj"), entry.get("obj"),
-                             entry.get("mods"), entry.get("prep") or []))
+                             entry.get("mods"), entry.get("prep") or [],
+                             bool(entry.get("clause", False))))
         for lemma in lemmas
     ]
 
@@ -266,6 +280,10 @@ def get_lexicon() -> Lexicon:
         conflict_nouns=word_set(data, "conflict_nouns", TRIGGERS_FILE, required=False),
         frame_nouns=word_set(data, "frame_nouns", TRIGGERS_FILE, required=False),
         intent_governors=word_set(data, "intent_governors", TRIGGERS_FILE, required=False),
+        commitment_verbs=word_set(data, "commitment_verbs", TRIGGERS_FILE, required=False),
+        preparation_verbs=word_set(data, "preparation_verbs", TRIGGERS_FILE, required=False),
+        preparation_code=_code(data, "preparation_code"),
+        sending_verbs=word_set(data, "sending_verbs", TRIGGERS_FILE, required=False),
         obligation_modals=word_set(data, "obligation_modals", TRIGGERS_FILE, required=False),
         obligation_code=_code(data, "obligation_code"),
         negated_cooperation_code=_code(data, "negated_cooperation_code"),

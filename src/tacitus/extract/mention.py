@@ -14,7 +14,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.extract.coding import Coding
-from tacitus.extract.dates import DateGuess, event_date
+from tacitus.extract.dates import DateGuess, event_date, resolve_expression
+from tacitus.extract.generic import separate_marker
 from tacitus.extract.lexicon import Pattern, get_lexicon
 from tacitus.extract.parties import ArticleParties
 from tacitus.extract.places import event_place
@@ -29,11 +30,18 @@ from tacitus.extract.status import (
 from tacitus.extract.toll import TollGuess, event_toll
 from tacitus.extract.triggers import Trigger, np_words, sentence_triggers
 from tacitus.model import Article, Evidence, Party, Place
+from tacitus.nlp.spans import ents_in
 
 
 @dataclass(frozen=True, slots=True)
 class EventMention:
-    """One event as one sentence states it, with the rule behind every field."""
+    """One event as one sentence states it, with the rule behind every field.
+
+    What :mod:`.incidents` reads to merge mentions: ``firm_date``/``firm_place`` (a date or
+    place stated for this act itself, not borrowed from its sentence), ``kind_only`` (a bare
+    noun that may name a kind of act), ``separate`` ("another bomb", "in a separate attack"),
+    ``reacted_to`` (what a reaction in the sentence is about) and ``passive``.
+    """
 
     trigger: str
     lemma: str
@@ -41,6 +49,7 @@ class EventMention:
     end: int
     sent_start: int
     sent_end: int
+    sent_index: int
     pattern: Pattern
     coding: Coding
     actor: Party | None
@@ -55,6 +64,12 @@ class EventMention:
     trigger_words: frozenset[str]
     definite: bool
     demonstrative: bool
+    firm_date: bool
+    firm_place: bool
+    kind_only: bool
+    separate: bool
+    reacted_to: bool
+    passive: bool
     depth: int
     target_event: int | None
     provenance: tuple[tuple[str, str], ...]
@@ -89,6 +104,110 @@ def _demonstrative(token: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in token.children)
 
 
+# A date that opens the sentence, after at most one of these prepositions and before a comma.
+FRAMING = "opens the sentence"
+FRAMING_PREPS = frozenset({"in", "on", "at", "by"})
+# Date rules (tacitus.extract.dates) that read the date off another word than the event's own
+# phrase or clause: "warned on Sunday ... after an air strike" dates the warning, not the strike.
+BORROWED_DATE = ("on the reporting verb", "in the sentence", "on a participant", FRAMING)
+STATED_PRECISIONS = frozenset({"day", "week", "month", "year"})
+# Where a bare event noun names a kind of act rather than an incident told: "financing itself
+# through kidnapping", "threatening phone calls", "a ban on public gatherings".
+OBLIQUE_DEPS = frozenset({"pobj", "dobj"})
+SPECIFIC_DEPS = frozenset({"det", "poss", "nummod"})
+# Event types that react to another event, the links from what they are about up to them, and
+# how many links to climb ("blamed X, some wearing uniforms, for the killings": the parser may
+# hang the phrase on a participle in between).
+REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "REQUEST"})
+REACTION_LINKS = frozenset({"pobj", "prep", "dobj", "pcomp", "advcl", "conj"})
+REACTION_REACH = 4
+
+
+def _framing_date(sent: Span, published: date | None) -> DateGuess | None:
+    """'On August 29, 2014, as the columns tried to leave the town, they came under fire': a
+    date that opens the sentence, set off by a comma, frames every event the sentence tells,
+    however deep the parser hangs it (used when the event has no date of its own)."""
+    if published is None:
+        return None
+    dates = [e for e in ents_in(sent) if e.label_ == "DATE"]
+    if not dates:
+        return None
+    first = dates[0]
+    lead = sent.doc[sent.start:first.start]
+    if len(lead) > 1 or any(t.lower_ not in FRAMING_PREPS for t in lead):
+        return None
+    if first.end >= sent.end or sent.doc[first.end].text != ",":
+        return None
+    resolved = resolve_expression(first.text, published)
+    if resolved is None:
+        return None
+    return DateGuess(resolved[0], resolved[1], f"dates.yaml '{first.text}' {FRAMING}",
+                     first.text, first.start_char, first.end_char)
+
+
+def _firm_date(when: DateGuess, trig: Trigger, others: set[int]) -> bool:
+    """A date stated for this event itself, strong enough to tell two incidents apart: not
+    read off a reporting verb or the sentence at large, nor off the verb of another event in
+    the sentence ("arrested activists overnight ahead of a planned rally": the night is the
+    arrests', not the rally's)."""
+    if when.precision not in STATED_PRECISIONS or any(w in when.rule for w in BORROWED_DATE):
+        return False
+    doc = trig.token.doc
+    span = doc.char_span(when.start, when.end, alignment_mode="expand") if (
+        when.start is not None and when.end is not None) else None
+    if span is None:
+        return True
+    own = (trig.token.i, trig.anchor.i)
+    for token in span.root.ancestors:
+        if token.pos_ in ("VERB", "AUX") or token.i in own:
+            return token.i in own or token.i not in others
+    return True
+
+
+def _kind_only(token: Token, anchor: Token, reacted_to: bool) -> bool:
+    """A noun with no determiner, possessive, number or name before it, in an object or
+    phrase of another word ("accused the group of financing itself through kidnapping") or in
+    what a reaction is about ("accused the agency of staging attacks"): it may name a kind of
+    act rather than an incident; :mod:`.incidents` drops it when nothing else (party, date,
+    place, toll, another mention) ties it to one."""
+    if token.pos_ != "NOUN" or any(
+            c.dep_ in SPECIFIC_DEPS or c.dep_ == "compound" and c.pos_ == "PROPN"
+            for c in token.children):
+        return False
+    if reacted_to:
+        return True
+    if anchor is not token:
+        return False
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if (first.dep_ == "pobj" and first.head.lower_ == "of"
+            and first.head.head.pos_ in ("NOUN", "PROPN")):
+        # "multiple incidents of sexual assault", "three cases of kidnapping": the noun
+        # before "of" counts instances of the act.
+        return False
+    return first.dep_ in OBLIQUE_DEPS
+
+
+def _passive(verb: Token) -> bool:
+    """'were killed', 'was hit': the act told from its victims' side."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _reacted_to(token: Token, reactions: set[int]) -> bool:
+    """'blamed the militiamen for the killings', 'condemned the arrests': an event noun in the
+    object or a phrase of a reaction in the same sentence is what the reaction is about."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for _ in range(REACTION_REACH):
+        if token.dep_ not in REACTION_LINKS or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i in reactions:
+            return True
+    return False
+
+
 def _trigger_words(token: Token, anchor: Token) -> frozenset[str]:
     """The trigger's phrase, its clause verb, and the noun it is "for" ("responsibility for
     the attack", "credit for the bombing"), which the ACLED rules read."""
@@ -111,8 +230,9 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _mention(trig: Trigger, sent: Span, words: frozenset[str], nouns: set[int],
-             parties: ArticleParties, published: date | None) -> EventMention:
+def _mention(trig: Trigger, sent: Span, index: int, words: frozenset[str], nouns: set[int],
+             others: set[int], reactions: set[int], parties: ArticleParties,
+             published: date | None) -> EventMention:
     lexicon = get_lexicon()
     prov: list[tuple[str, str]] = []
     said = attribution(trig.anchor)
@@ -139,6 +259,8 @@ def _mention(trig: Trigger, sent: Span, words: frozenset[str], nouns: set[int],
         recipient, how = parties.resolve(roles.recipient, roles.recipient_rule)
         prov.append(("recipient", how))
     when = event_date(trig.anchor, published)
+    if when.precision == "publication":
+        when = _framing_date(sent, published) or when
     prov.append(("date", when.rule))
     toll = event_toll(trig.anchor)
     if toll is None and trig.anchor is not trig.token:
@@ -158,15 +280,22 @@ def _mention(trig: Trigger, sent: Span, words: frozenset[str], nouns: set[int],
         if recipient is not None:
             prov.append(("recipient", f"the obliged party -> {recipient.id}"))
     place = event_place(trig.token, trig.anchor, (roles.actor, said.source))
+    reacted = _reacted_to(trig.token, reactions - {trig.token.i, trig.anchor.i})
     if place is not None:
         prov.append(("location", place[1]))
     return EventMention(
         trigger=trig.token.text, lemma=trig.token.lemma_.lower(), start=trig.token.idx, end=trig.token.idx + len(trig.token.text),
-        sent_start=sent.start_char, sent_end=sent.end_char, pattern=trig.pattern,
+        sent_start=sent.start_char, sent_end=sent.end_char, sent_index=index, pattern=trig.pattern,
         coding=coded, actor=actor, recipient=recipient, date=when, toll=toll, status=status,
         attribution=said, source=source, location=place[0] if place else None, words=words,
         trigger_words=_trigger_words(trig.token, trig.anchor),
-        definite=_definite(trig.token), demonstrative=_demonstrative(trig.token), depth=_depth(trig.anchor), target_event=target_event,
+        definite=_definite(trig.token), demonstrative=_demonstrative(trig.token),
+        firm_date=_firm_date(when, trig, others),
+        firm_place=place is not None and "in a phrase of" in place[1],
+        kind_only=_kind_only(trig.token, trig.anchor, reacted),
+        separate=separate_marker(trig.token, trig.anchor) is not None,
+        reacted_to=reacted, passive=_passive(trig.anchor),
+        depth=_depth(trig.anchor), target_event=target_event,
         provenance=tuple(prov),
     )
 
@@ -176,11 +305,15 @@ def mentions(doc: Doc, article: Article) -> list[EventMention]:
     lexicon = get_lexicon()
     parties = ArticleParties(article.published)
     out: list[EventMention] = []
-    for sent in doc.sents:
+    for index, sent in enumerate(doc.sents):
         found = sentence_triggers(sent, lexicon)
         if not found:
             continue
         words = _sentence_words(sent)
         nouns = {t.token.i for t in found}
-        out.extend(_mention(t, sent, words, nouns, parties, article.published) for t in found)
+        verbs = nouns | {t.anchor.i for t in found}
+        reactions = {i for t in found if t.coding.type in REACTION_TYPES
+                     for i in (t.token.i, t.anchor.i)}
+        out.extend(_mention(t, sent, index, words, nouns, verbs, reactions, parties,
+                            article.published) for t in found)
     return out

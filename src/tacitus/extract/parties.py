@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tacitus.actors import coref, get_resolver
 from tacitus.model import Party
@@ -20,16 +20,31 @@ from tacitus.model import Party
 ID_SKIP_DEPS = frozenset({"det", "nummod", "quantmod", "advmod", "punct", "case", "predet"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+PLACE_ENTS = frozenset({"GPE", "FAC", "LOC"})
+
+
+def _in_place_phrase(token: Token, root: Token, locative: frozenset[str]) -> bool:
+    """Whether ``token`` sits in a locative phrase under ``root`` ("in Jericho" in "targets in
+    Jericho"), which says where a thing is, not who it is."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in locative:
+            return True
+        token = token.head
+    return False
 
 
 def unresolved_party(span: Span) -> Party | None:
     """A Party that keeps the text of a named noun phrase no dictionary knows ("Kashkash
     villagers", "the Dhalasamanta brothers"), or None: common nouns the dictionaries do not
-    know are things ("stones", "their alert level", "billions of dollars"), not parties."""
+    know are things ("stones", "their alert level", "billions of dollars"), not parties, and
+    so are places ("Mariupol", "the Strait of Hormuz", "targets in Jericho"): the geo stage
+    reads those, and localise gives an act with no named target its place's country."""
     root = span.root
-    if root.pos_ not in NOUN_POS or root.like_num:
+    if root.pos_ not in NOUN_POS or root.like_num or root.ent_type_ in PLACE_ENTS:
         return None
-    if not any(t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS for t in span):
+    locative = get_resolver().locative
+    if not any((t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS) and not _in_place_phrase(t, root, locative)
+               for t in span):
         return None
     words = [t.text for t in span if t.dep_ not in ID_SKIP_DEPS and not t.like_num]
     key = re.sub(r"[^0-9A-Za-z]+", "_", " ".join(words)).strip("_").upper()

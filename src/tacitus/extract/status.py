@@ -80,6 +80,8 @@ class _StatusLexicon:
     passive_hedges: frozenset[str]
     responsibility_objects: frozenset[str]
     deed_claim_verbs: frozenset[str]
+    time_reference_preps: frozenset[str]
+    anniversary_nouns: frozenset[str]
     background_days: int
 
 
@@ -326,6 +328,19 @@ def _is_background(
     return None
 
 
+def _time_reference(trigger: Token, lex: _StatusLexicon) -> str | None:
+    """'to mark five years since the battle of Ilovaisk', 'the anniversary of the massacre': an
+    event noun used to place something else in time is a past event recalled, not news."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj":
+        return None
+    prep = trigger.head
+    if prep.lower_ in lex.time_reference_preps:
+        return f"time reference '{prep.text} {trigger.text}'"
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in lex.anniversary_nouns:
+        return f"time reference '{prep.head.text} of {trigger.text}'"
+    return None
+
+
 def event_status(
     trigger: Token, event_date: date | None, precision: str | None, published: date | None
 ) -> StatusGuess:
@@ -333,7 +348,9 @@ def event_status(
 
     Order: a denial or negation wins ("did not carry out"); then a threat/plan word, a future or
     hypothetical modal, a condition or a future date (threatened for coercive events, planned
-    otherwise); then a date well before publication (background); then a hedge (alleged).
+    otherwise); then background: an undated event noun that places something else in time
+    ("since the battle", "the anniversary of the massacre") or a date well before
+    publication; then a hedge (alleged).
     ``hedged`` is True whenever a hedge word applies, whatever the status.
     """
     lex = status_lexicon()
@@ -356,6 +373,10 @@ def event_status(
         # the future date belongs to something else in its clause.
         kind = _future_kind(trigger, lex)
         return StatusGuess(kind, hedged, f"event date {event_date} after publication -> {kind}")
+    if precision in (None, "publication"):
+        reference = _time_reference(trigger, lex)
+        if reference is not None:
+            return StatusGuess("background", hedged, f"{source} background: {reference}")
     background = _is_background(event_date, precision, published, lex)
     if background is not None:
         return StatusGuess("background", hedged, f"{source} background: {background}")

@@ -7,8 +7,12 @@ into a :class:`~tacitus.extract.lexicon.Context` and tested against the candidat
 (one hashed lookup by lemma). Three kinds of verbs are folded into the noun they govern instead
 of becoming events of their own: light verbs ("launched strikes": the strikes are the event,
 the verb lends its clause), effect verbs whose subject is an event noun ("the strikes killed
-25") and reporting verbs (attribution, never events); an aspectual verb ("began withdrawing")
-gives way to its clause's verb.
+25") and reporting verbs (attribution, never events, unless they perform a material act:
+"declared martial law"); an aspectual verb ("began withdrawing") gives way to its clause's verb.
+Between the triggers of one sentence: a casualty verb takes the armed act it names ("wounded two
+soldiers in a bomb attack"), a threat, demand or agreement folds in the act it is about but not
+a clause of time or a condition (an act under "if"/"until" is not asserted), and a mission sent
+to do something unarmed is that thing ("sent experts to investigate").
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from tacitus.extract.coding import Coding, coding
+from tacitus.extract.coding import ARMED_ROOTS, Coding, coding
 from tacitus.extract.generic import generic_reason
 from tacitus.extract.lexicon import DISCARD, Context, Lexicon, Pattern, get_lexicon
 
+# The word a pattern's subject slot uses for "several parties act together" (triggers.yaml).
+JOINT = "+and"
 NP_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "npadvmod"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "prt", "advmod", "npadvmod"})
 CLAUSE_OBJECT_DEPS = frozenset({"xcomp", "ccomp"})
@@ -42,6 +48,8 @@ CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 # is their content, not an event of its own ("vowed that the group would retaliate", "called on
 # X to release", "agreed to restore consular services", "rejected an invitation to attend").
 CONTENT_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+# CAMEO "provide military protection": what troops sent somewhere do, not a separate act.
+PROTECTION_CODE = "074"
 # CAMEO "investigate" and the prepositions that name what is investigated.
 INQUIRY_CODE = "09"
 INQUIRY_PREPS = frozenset({"into", "of"})
@@ -49,11 +57,23 @@ INQUIRY_PREPS = frozenset({"into", "of"})
 DENIAL_CODE = "016"
 # An accusation's clause ("accused infiltrators of attacking police") is what it alleges.
 ALLEGING_TYPES = frozenset({"ACCUSE"})
+# CAMEO QuadClasses of material (not verbal) cooperation and conflict, and of cooperation.
+MATERIAL_QUADS = frozenset({2, 4})
+COOPERATIVE_QUADS = frozenset({1, 2})
+MOBILIZE = "MOBILIZE"
 # Links that open a clause: content is stated in a clause, not in a prepositional phrase.
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp"})
 # Reactions whose speaker's explanation ("welcomed the strikes, saying they sent a message")
 # belongs to the one statement: what the explanation reports is not a new event.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "THREATEN", "REQUEST", "PROTEST"})
+# Prepositions that name the armed act a casualty verb's victims fell in ("wounded two soldiers
+# in a bomb attack").
+MEANS_PREPS = frozenset({"in", "during"})
+# Prepositions and conjunctions that open a clause of time, never the content of a speech act.
+TIME_LINKS = frozenset({"after", "before", "since", "following", "during", "when", "while",
+                        "once", "whenever"})
+# Conjunctions of a condition: the act they introduce is not asserted.
+CONDITION_LINKS = frozenset({"if", "unless", "until", "till", "provided"})
 # Links from a content clause up to the speech act that governs it.
 CONTENT_LINKS = frozenset({"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "nsubj",
                            "nsubjpass", "pcomp", "aux", "conj", "acl"})
@@ -172,11 +192,24 @@ def _preps(heads: Iterable[Token]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def _several(subject: Token) -> bool:
+    """'French and Egyptian warships', 'Russia and China': the subject names several parties."""
+    return any(c.dep_ == "conj" for c in subject.children) or any(
+        g.dep_ == "conj" for c in subject.children if c.dep_ in ("amod", "compound")
+        for g in c.children)
+
+
+def _subject_words(subject: Token | None, words: set[str]) -> None:
+    """The subject phrase's words, plus JOINT when it names several parties."""
+    if subject is not None:
+        np_words(subject, words)
+        if _several(subject):
+            words.add(JOINT)
+
+
 def verb_context(verb: Token) -> Context:
     subj: set[str] = set()
-    subject = subject_of(verb)
-    if subject is not None:
-        np_words(subject, subj)
+    _subject_words(subject_of(verb), subj)
     obj: set[str] = set()
     heads = [verb]
     for child in verb.children:
@@ -192,15 +225,14 @@ def verb_context(verb: Token) -> Context:
                         grandchild.dep_ == "nsubj" and child.dep_ == "ccomp" and grandchild.i > verb.i
                         and grandchild.pos_ in ("NOUN", "PROPN")):
                     np_words(grandchild, obj)
-    return Context(frozenset(subj), frozenset(obj), frozenset(), _preps(heads))
+    clause = any(c.dep_ in CLAUSE_OBJECT_DEPS and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    return Context(frozenset(subj), frozenset(obj), frozenset(), _preps(heads), clause)
 
 
 def noun_context(noun: Token, light: Token | None) -> Context:
     subj: set[str] = set()
     if light is not None:
-        subject = subject_of(light)
-        if subject is not None:
-            np_words(subject, subj)
+        _subject_words(subject_of(light), subj)
     heads = [noun] + ([light] if light is not None else [])
     return Context(frozenset(subj), frozenset(), frozenset(np_words(noun)), _preps(heads))
 
@@ -230,11 +262,21 @@ def _is_event_noun(token: Token, nouns: dict[int, Trigger]) -> bool:
     return token.i in nouns or (token.dep_ == "conj" and token.head.i in nouns)
 
 
+def _material_declaration(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """'declared martial law', 'declared a ceasefire': a reporting verb whose curated pattern
+    names a material act (CAMEO QuadClass 2 or 4) performs that act rather than reporting."""
+    pattern = lexicon.best("verb", lemma, verb_context(verb))
+    if pattern is None or not pattern.curated or pattern.specificity == 0 or pattern.code == DISCARD:
+        return False
+    coded = coding(pattern.code)
+    return coded is not None and coded.quad_class in MATERIAL_QUADS
+
+
 def _folded_verb(verb: Token, nouns: dict[int, Trigger], lexicon: Lexicon) -> bool:
     """True for verbs that belong to an event noun rather than being events themselves."""
     lemma = lexicon.verb_lemma(verb)
     if lemma in lexicon.reporting_verbs:
-        return True
+        return not _material_declaration(verb, lemma, lexicon)
     if any(t.light is not None and t.light.i == verb.i for t in nouns.values()):
         return True
     if lemma in lexicon.effect_verbs:
@@ -367,6 +409,7 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
             if any(slots for _, slots in pattern.preps):
                 _drop_prep_objects(token, pattern, found, nouns)
     _drop_effects(found, lexicon)
+    _merge_means(found, nouns, lexicon)
     _drop_manners(found, nouns, lexicon)
     _fold_contents(found, lexicon)
     return [found[i] for i in sorted(found)
@@ -374,20 +417,29 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
 
 
 def _governor(trig: Trigger, found: dict[int, Trigger],
-              lexicon: Lexicon) -> tuple[Trigger | None, bool]:
-    """The nearest trigger above ``trig`` through clause and argument links, if any, and
-    whether the way up passed a reporting verb ("welcomed the strikes, saying they sent ...")."""
+              lexicon: Lexicon) -> tuple[Trigger | None, bool, bool]:
+    """The nearest trigger above ``trig`` through clause and argument links, if any, whether
+    the way up passed a reporting verb ("welcomed the strikes, saying they sent ...") and
+    whether it passed a condition ("vowed to stay until their demands were met")."""
     token = trig.anchor
     reported = False
     clausal = False
+    conditional = False
     for _ in range(5):
         if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
             break
+        links = {token.lower_} if token.dep_ == "prep" else {
+            c.lower_ for c in token.children if c.dep_ == "mark"}
+        if links & TIME_LINKS:
+            # "joined the army after laying down their arms", "agreed when the talks ended":
+            # a clause of time tells what came before or after, not what is agreed or demanded.
+            break
+        conditional = conditional or bool(links & CONDITION_LINKS)
         if token.dep_ == "conj" and token.head.i in found:
             if reported and token.lemma_.lower() in lexicon.reporting_verbs:
                 # "condemned the attack and said that ...": what the speaker says next is
                 # part of the same statement.
-                return found[token.head.i], True
+                return found[token.head.i], True, False
             break
         link = token.dep_
         clausal = clausal or link in CLAUSE_LINKS
@@ -397,10 +449,10 @@ def _governor(trig: Trigger, found: dict[int, Trigger],
                 # The speech act's own subject, a conjoined act, or a phrase that is no clause
                 # ("agreed ... at the end of the visit") is not what it is about.
                 if link in ("nsubj", "nsubjpass", "conj") or not clausal:
-                    return None, reported
-                return other, reported
+                    return None, reported, False
+                return other, reported, conditional
         reported = reported or token.lemma_.lower() in lexicon.reporting_verbs
-    return None, reported
+    return None, reported, False
 
 
 def _purpose(trig: Trigger, governor: Trigger) -> bool:
@@ -412,6 +464,17 @@ def _purpose(trig: Trigger, governor: Trigger) -> bool:
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
 
 
+def _mission(trig: Trigger, governor: Trigger, lexicon: Lexicon) -> bool:
+    """'sent 21 experts to investigate', 'deployed soldiers to help flood victims': a
+    deployment whose purpose is no armed act is that purpose (CAMEO 09 inquiries included);
+    troops sent "to protect civilians" are the deployment itself."""
+    return (governor.coding.type == MOBILIZE and _purpose(trig, governor)
+            and lexicon.verb_lemma(governor.token) in lexicon.sending_verbs
+            and not trig.coding.cameo.startswith(PROTECTION_CODE)
+            and (trig.coding.quad_class in COOPERATIVE_QUADS
+                 or trig.coding.cameo.startswith(INQUIRY_CODE)))
+
+
 def _fold_contents(found: dict[int, Trigger], lexicon: Lexicon) -> None:
     """Fold the act a threat or demand is about into it: "vowed that the group would
     retaliate" is one threat, "called on the government to expel US forces" one demand, and
@@ -420,10 +483,18 @@ def _fold_contents(found: dict[int, Trigger], lexicon: Lexicon) -> None:
     speech, not a threat, and is dropped."""
     contents: dict[int, Trigger] = {}
     for i, trig in list(found.items()):
-        governor, reported = _governor(trig, found, lexicon)
+        governor, reported, conditional = _governor(trig, found, lexicon)
+        if governor is not None and conditional:
+            # "will attack if the army advances", "vowed to stay until their demands were met":
+            # the condition is neither asserted nor what is threatened or promised.
+            del found[i]
+            continue
         if governor is not None and governor.coding.cameo.startswith(DENIAL_CODE):
             # "denied carrying out the attack": the act is the event, its status denied; a
             # denial is an event of its own only when it names no act ("rejected the accusation").
+            found.pop(governor.token.i, None)
+            continue
+        if governor is not None and _mission(trig, governor, lexicon):
             found.pop(governor.token.i, None)
             continue
         if governor is not None and (governor.coding.type in CONTENT_TYPES or (
@@ -456,6 +527,27 @@ def _drop_effects(found: dict[int, Trigger], lexicon: Lexicon) -> None:
                                  or found[t.i].pattern.specificity > trig.pattern.specificity)
                for t in linked):
             del found[i]
+
+
+def _more_specific(code: str, than: str) -> bool:
+    return code != than and (len(code) > len(than) or is_root_code(than) and not is_root_code(code))
+
+
+def _merge_means(found: dict[int, Trigger], nouns: dict[int, Trigger], lexicon: Lexicon) -> None:
+    """'guerrillas wounded two soldiers in a bomb attack', 'killed 12 in an air strike': the
+    casualty verb keeps the actor and victims, the armed act it names in an "in/during" phrase
+    says how it was done; the verb takes that act's more specific code and the noun goes."""
+    for i, trig in list(found.items()):
+        token = trig.token
+        if i not in found or token.pos_ != "VERB" or lexicon.verb_lemma(token) not in lexicon.effect_verbs:
+            continue
+        means = next((nouns[n.i] for p in token.children
+                      if p.dep_ == "prep" and p.lower_ in MEANS_PREPS
+                      for n in p.children if n.dep_ == "pobj" and n.i in nouns), None)
+        if (means is not None and means.light is None and means.coding.cameo[:2] in ARMED_ROOTS
+                and _more_specific(means.coding.cameo, trig.coding.cameo)):
+            found[i] = replace(trig, pattern=means.pattern, coding=means.coding)
+            found.pop(means.token.i, None)
 
 
 def _drop_manners(found: dict[int, Trigger], nouns: dict[int, Trigger], lexicon: Lexicon) -> None:
