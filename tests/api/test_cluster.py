@@ -100,6 +100,41 @@ def test_a_failing_batch_is_rerun_article_by_article(threads: cluster.Cluster,
         "report0.txt", "report1.txt", "report3.txt", "report4.txt"]
 
 
+TASK_SIZES: list[int] = []
+
+
+def record_size(batch: list[Article]) -> list[str]:
+    """A task that notes its size (module-level: Dask ships it by reference, not a copy)."""
+    TASK_SIZES.append(len(batch))
+    return [a.text for a in batch]
+
+
+@pytest.mark.parametrize(("remaining", "threads", "size"), [
+    (48, 2, 16), (20, 2, 10), (7, 2, 4), (3, 2, 2), (1, 2, 1), (1, 8, 1), (100, 3, 16),
+    (5, 0, 5)])
+def test_tail_tasks_take_a_worker_share_of_what_is_left(remaining: int, threads: int,
+                                                        size: int) -> None:
+    assert cluster.tail_size(remaining, threads, 16) == size
+
+
+def test_tasks_shrink_to_single_articles_at_the_end(threads: cluster.Cluster) -> None:
+    TASK_SIZES.clear()
+    articles = [Article(text=f"report {n}") for n in range(70)]
+    out = list(cluster.map_articles(threads, record_size, articles, batch_size=8))
+    assert sorted(out) == sorted(a.text for a in articles)
+    # Whole batches while the input flows (six, reading two ahead); at its end 22 are left:
+    # each task then takes half of the rest, at most a batch: 8, 7, 4, 2, 1.
+    assert sorted(TASK_SIZES, reverse=True) == [8] * 7 + [7, 4, 2, 1]
+
+
+def test_parse_only_tasks_stream_like_the_pipeline(threads: cluster.Cluster) -> None:
+    from tacitus.bench.dask_runner import _parse_each
+
+    articles = [Article(text=t) for t in REPORTS]
+    assert sorted(cluster.map_articles(threads, _parse_each, articles, batch_size=2)) == sorted(
+        len(parsed.doc) for parsed in pipeline.get_pipeline().parse(articles))
+
+
 def test_ingest_skips_stored_articles_before_sending_them(
         threads: cluster.Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
@@ -108,12 +143,12 @@ def test_ingest_skips_stored_articles_before_sending_them(
         (corpus / f"report{i}.txt").write_text(text, encoding="utf-8")
     with open_db(tmp_path / "db.duckdb") as db:
         first = cluster.ingest_paths(db, [corpus], threads)
-        sent: list[Article] = []
-        monkeypatch.setattr(cluster, "_code", lambda batch: sent.extend(batch) or [])
+        TASK_SIZES.clear()
+        monkeypatch.setattr(cluster, "_code", record_size)
         second = cluster.ingest_paths(db, [corpus], threads)
     assert (first.articles, first.skipped, first.failures) == (3, 0, 0)
     assert (second.articles, second.skipped, second.events) == (0, 3, 0)
-    assert sent == []
+    assert TASK_SIZES == []
 
 
 def contents(db: Database) -> dict[str, list[tuple[str, ...]]]:

@@ -26,11 +26,10 @@ from tacitus.api.database import open as open_db
 from tacitus.api.pipeline import extract_paths
 from tacitus.cli.main import main
 from tacitus.errors import StoreError
-from tacitus.model import Article, ArticleResult
+from tacitus.model import ArticleResult, Evidence, InputProblem, Party
 from tacitus.store import EventFilter, Store, open_store
-from tacitus.store.pg_dialect import has_nul
-from tacitus.store.postgres_store import NUL_REFUSED
-from tacitus.store.rows import failure_row, result_rows
+from tacitus.store.rows import failure_row
+from tacitus.store.sql_store import NUL_STORED_AS, NUL_WARNING
 from tests.postgres_server import PostgresServer
 from tests.store.conftest import (
     PostgresPool,
@@ -173,13 +172,8 @@ def pg_store(pg_pool: PostgresPool) -> Iterator[Store]:
     pg_pool.give_back(url)
 
 
-def _storable(result: ArticleResult) -> bool:
-    """PostgreSQL text holds any character but NUL (such articles become failures, below)."""
-    return not any(has_nul(rows) for rows in result_rows(result, datetime(2020, 1, 1)).values())
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(result=results.filter(_storable))
+@given(result=results)
 def test_any_valid_result_reads_back_equal_from_postgresql(pg_store: Store,
                                                            result: ArticleResult) -> None:
     # Examples may repeat an article text or event id; a stored id is (rightly) never rewritten.
@@ -190,14 +184,32 @@ def test_any_valid_result_reads_back_equal_from_postgresql(pg_store: Store,
     assert pg_store.article_result(result.article.id) == result
 
 
-def test_an_article_with_nul_text_is_a_failure_and_the_batch_is_kept(pg_url: str) -> None:
-    nul = ArticleResult(article=Article(text="Mosul \x00 strike", path="nul.txt"))
+def test_nul_is_stored_as_a_replacement_character_by_both_backends(db_path: str) -> None:
+    # PostgreSQL text cannot hold NUL, DuckDB can: both store U+FFFD in its place, at the same
+    # offsets, so the evidence still points at its words and both hold the same rows.
+    text = "Mosul\x00 police said\x00 a strike killed 3.\x00"
+    nul = report(text, path="nul.txt", events=[{
+        "evidence": (Evidence(text[6:], 6, len(text)),),
+        "actor": Party("police\x00", "Police\x00", "IRQ-POL"),
+        "provenance": {"type": "rule\x00"}}])
     good = report("A clean report from Mosul.", events=[{}])
-    with open_store(pg_url) as store:
-        summary = store.write_batch([nul, good])
-        assert (summary.articles, summary.skipped, summary.failures) == (1, 0, 1)
-        assert store.failures()[["path", "message"]].values.tolist() == [["nul.txt", NUL_REFUSED]]
+    unreadable = InputProblem(path="dump.bin", message="not UTF-8 near '\x00\x00'")
+    with open_store(db_path) as store:
+        summary = store.write_batch([nul, good], [unreadable])
+        assert (summary.articles, summary.skipped, summary.failures) == (2, 0, 1)
+        back = store.article_result(nul.article.id)
+        shown = text.replace("\x00", NUL_STORED_AS)
+        assert back.article.text == shown and back.article.id == nul.article.id
+        evidence = back.events[0].evidence[0]
+        assert shown[evidence.start:evidence.end] == evidence.sentence == shown[6:]
+        assert back.events[0].actor.text == "police" + NUL_STORED_AS
+        assert "Police" + NUL_STORED_AS in store.incidents()["actor"].tolist()
+        assert store.failures()["message"].tolist() == [f"not UTF-8 near '{NUL_STORED_AS * 2}'"]
+        assert back.events[0].provenance == {"type": "rule\x00"}  # JSON keeps it escaped
+        assert back.warnings == (NUL_WARNING,)
+        assert store.sql("SELECT count(*) AS n FROM articles WHERE text LIKE '%strike%'")["n"][0] == 1
         assert store.article_result(good.article.id) == good
+        assert store.write_batch([nul]).skipped == 1
 
 
 @pytest.mark.parametrize("url, shown", [

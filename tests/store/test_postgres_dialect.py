@@ -10,7 +10,6 @@ import pytest
 from tacitus.store.pg_dialect import (
     first_keyword,
     frame,
-    has_nul,
     is_url,
     placeholders,
     redact,
@@ -62,11 +61,6 @@ def test_files_are_not_urls(location: str) -> None:
 ])
 def test_first_keyword(query: str, word: str) -> None:
     assert first_keyword(query) == word
-
-
-def test_nul_is_found_in_text_and_lists() -> None:
-    assert has_nul([{"a": "x", "b": ["ok", "bad\x00"]}])
-    assert not has_nul([{"a": "x", "b": ["ok"], "c": None, "d": 3}])
 
 
 def test_frames_are_typed_like_duckdb() -> None:

@@ -1,11 +1,13 @@
 """Timing the pipeline on a Dask cluster (``tacitus bench --cluster SPEC``).
 
 The pipeline pass is :func:`tacitus.api.cluster.extract_articles`, exactly what ``tacitus
-ingest --cluster`` runs: batches sent to the workers and typed results shipped back, so the
-figure includes Dask's scheduling and transfer costs. The parse-only pass sends the same
-batches to the same workers. As in the one-process run the two passes alternate slice by
-slice, and every worker parses each slice once untimed first, so neither pass pays for growing
-a worker's spaCy vocabulary. Workers load the pipeline when they join, before the clock starts.
+ingest --cluster`` runs: batches streamed to the workers and typed results shipped back, so the
+figure includes Dask's scheduling and transfer costs. The parse-only pass goes through the same
+streaming (:func:`tacitus.api.cluster.map_articles`: same batches, same tasks in flight, same
+shrinking tasks at the end), so the two passes are measured alike. As in the one-process run
+the two passes alternate slice by slice, and every worker parses each slice once untimed first,
+so neither pass pays for growing a worker's spaCy vocabulary. Workers load the pipeline when
+they join, before the clock starts.
 """
 
 from __future__ import annotations
@@ -13,20 +15,25 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from distributed import as_completed, wait
+from distributed import wait
 
-from tacitus.api.cluster import BATCH, Cluster, extract_articles
+from tacitus.api.cluster import Cluster, extract_articles, map_articles
 from tacitus.bench.runner import SLICE, Timing, _chunks, _parse_only, _total
 from tacitus.eval.system import progress
 from tacitus.model import Article, InputProblem
+from tacitus.nlp import get_pipeline
+
+
+def _parse_each(articles: Sequence[Article]) -> list[int]:
+    """One parse-only task: the token count of each article (one output per article)."""
+    return [len(parsed.doc) for parsed in get_pipeline().parse(articles)]
 
 
 def _parse_pass(cluster: Cluster, articles: list[Article]) -> float:
-    """Wall-clock seconds for the cluster to parse ``articles`` in batches of ``BATCH``."""
+    """Wall-clock seconds for the cluster to parse ``articles``."""
     start = time.perf_counter()
-    batches = _chunks(articles, -(-len(articles) // BATCH))
-    for future in as_completed(cluster.client.map(_parse_only, batches, pure=False)):
-        future.result()
+    for _ in map_articles(cluster, _parse_each, articles):
+        pass
     return time.perf_counter() - start
 
 

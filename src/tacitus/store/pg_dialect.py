@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -63,17 +63,6 @@ def first_keyword(query: str) -> str:
     rest = query[_LEAD.match(query).end():]  # type: ignore[union-attr]
     word = re.match(r"[A-Za-z]+", rest)
     return word.group(0).upper() if word else ""
-
-
-def has_nul(rows: Iterable[dict[str, Any]]) -> bool:
-    """Whether any text value (or text in a list) holds a NUL, which PostgreSQL cannot store."""
-    for row in rows:
-        for value in row.values():
-            if isinstance(value, str) and "\x00" in value:
-                return True
-            if isinstance(value, list) and any(isinstance(v, str) and "\x00" in v for v in value):
-                return True
-    return False
 
 
 def frame(names: Sequence[str], oids: Sequence[int], rows: Sequence[Sequence[Any]]) -> pd.DataFrame:

@@ -7,14 +7,20 @@ the other. A batch then sees every article committed before it, never stores one
 links incidents against all earlier ones exactly as a single process would; the lock is held
 for the few milliseconds of the write, not while articles are parsed. Readers never wait:
 PostgreSQL serves each query from a snapshot of committed data.
+
+A server restart, a failover or an administrator ending the session drops the connection; a
+long-running ``tacitus serve`` must outlive that. A read on a dropped connection is run again
+once on a new one; a write fails with a one-line StoreError (its transaction was rolled back
+by the server) and the next write opens a new connection.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -24,7 +30,7 @@ from psycopg.rows import dict_row
 
 from tacitus.errors import ConfigError, StoreError
 from tacitus.store.migrations import Migration, migrations
-from tacitus.store.pg_dialect import first_keyword, frame, has_nul, placeholders, redact
+from tacitus.store.pg_dialect import first_keyword, frame, placeholders, redact
 from tacitus.store.rows import Row
 from tacitus.store.sql_store import SqlStore
 
@@ -35,7 +41,12 @@ READ_STATEMENTS = ("SELECT", "WITH", "VALUES", "TABLE")
 ONLY_SELECT = "only a single SELECT (or WITH ... SELECT) query is allowed"
 READ_ONLY_STATE = "25006"  # read_only_sql_transaction: the query tried to write
 QUERY_ERROR_CLASSES = ("42", "22")  # syntax or access rule; data exception: the user's SQL
-NUL_REFUSED = "text contains NUL characters, which PostgreSQL cannot store; article not stored"
+# The server ended the session: admin_shutdown (pg_terminate_backend, a fast or immediate
+# shutdown), crash_shutdown, cannot_connect_now (starting up), idle_session_timeout; and class
+# 08, connection exceptions. Without a state at all, libpq lost the socket.
+DROPPED_STATES = ("57P01", "57P02", "57P03", "57P05")
+
+T = TypeVar("T")
 
 
 def _first_line(exc: BaseException) -> str:
@@ -48,6 +59,15 @@ def _statement(query: str, params: Sequence[Any]) -> tuple[str, list[Any] | None
     return (placeholders(query), list(params)) if params else (query, None)
 
 
+def _dropped_state(state: str | None) -> bool:
+    return state is None or state in DROPPED_STATES or state.startswith("08")
+
+
+def _dropped(con: psycopg.Connection[Any]) -> bool:
+    """Whether the connection is gone (the server ended it or the socket was lost)."""
+    return con.closed or con.broken
+
+
 def store_error(exc: psycopg.Error, where: str) -> StoreError:
     """The one-line StoreError for a psycopg error."""
     if isinstance(exc, pg_errors.DiskFull):
@@ -55,7 +75,7 @@ def store_error(exc: psycopg.Error, where: str) -> StoreError:
                           "intact)", where=where)
     if exc.sqlstate == READ_ONLY_STATE:
         return StoreError("database is open read-only", where=where)
-    if isinstance(exc, psycopg.OperationalError) and exc.sqlstate is None:
+    if isinstance(exc, psycopg.OperationalError) and _dropped_state(exc.sqlstate):
         return StoreError(f"lost the connection to PostgreSQL: {_first_line(exc)}", where=where)
     return StoreError(_first_line(exc), where=where)
 
@@ -74,7 +94,8 @@ class PostgresStore(SqlStore):
     """A tacitus database on a PostgreSQL 15+ server (``postgresql://user@host:port/dbname``).
 
     ``path`` is the URL without its password. The connection is in autocommit mode, so a read
-    holds no transaction open; writes open one explicitly.
+    holds no transaction open; writes open one explicitly. A connection the server dropped is
+    replaced by a new one at the next call (see the module's docstring).
     """
 
     driver_error = psycopg.Error
@@ -83,34 +104,84 @@ class PostgresStore(SqlStore):
     def __init__(self, url: str, *, read_only: bool = False, migrate: bool = True) -> None:
         self.path = redact(url)
         self.read_only = read_only
+        self._url = url
+        self._closed = False
+        self._reconnecting = threading.Lock()
+        self._writing = threading.local()  # .con: the connection of this thread's write
+        self.con = self._connect()
+        self._open(migrate=migrate)
+
+    def _connect(self) -> psycopg.Connection[Any]:
         # Read-only sessions refuse writes on the server too (``tacitus sql``, ``events``).
         session: dict[str, Any] = {"options": "-c default_transaction_read_only=on"} \
-            if read_only else {}
+            if self.read_only else {}
         try:
-            self.con = psycopg.connect(url, autocommit=True, connect_timeout=10,
-                                       application_name="tacitus", **session)
+            return psycopg.connect(self._url, autocommit=True, connect_timeout=10,
+                                   application_name="tacitus", **session)
         except psycopg.Error as exc:
-            raise connect_error(exc, url) from None
-        self._open(migrate=migrate)
+            raise connect_error(exc, self._url) from None
+
+    def _live(self) -> psycopg.Connection[Any]:
+        """The connection, replaced by a new one first if the server dropped it (never after
+        :meth:`close`). Threads sharing the store replace a dropped connection only once."""
+        con = self.con
+        if _dropped(con) and not self._closed:
+            with self._reconnecting:
+                if self.con is con:
+                    self.con = self._connect()
+        return self.con
+
+    def _in_write(self) -> psycopg.Connection[Any] | None:
+        """The connection of this thread's open write transaction, if any. Every statement of
+        the write runs on it, even if another thread meanwhile replaced a dropped connection."""
+        return getattr(self._writing, "con", None)
+
+    def _read(self, run: Callable[[psycopg.Connection[Any]], T]) -> T:
+        """Run a read; once more on a new connection if the server dropped this one.
+
+        Only outside a write transaction: inside one, the error goes up and the whole write
+        fails, because the server has rolled its transaction back.
+        """
+        con = self._in_write()
+        if con is not None:
+            return run(con)
+        con = self._live()
+        try:
+            return run(con)
+        except psycopg.OperationalError:
+            if not _dropped(con) or self._closed:
+                raise
+        return run(self._live())
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        with self._guard(), self.con.transaction():
-            self.con.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-            yield
+        with self._guard():
+            con = self._live()
+            with con.transaction():
+                con.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+                self._writing.con = con
+                try:
+                    yield
+                finally:
+                    self._writing.con = None
 
     def _execute(self, query: str, params: Sequence[Any] = ()) -> None:
-        self.con.execute(*_statement(query, params))
+        (self._in_write() or self._live()).execute(*_statement(query, params))
 
     def _fetch(self, query: str, params: Sequence[Any] = ()) -> list[Row]:
-        with self.con.cursor(row_factory=dict_row) as cursor:
-            cursor.execute(*_statement(query, params))
-            return cursor.fetchall()
+        def fetch(con: psycopg.Connection[Any]) -> list[Row]:
+            with con.cursor(row_factory=dict_row) as cursor:
+                cursor.execute(*_statement(query, params))
+                return cursor.fetchall()
+        return self._read(fetch)
 
     def _frame(self, query: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
-        with self._guard(), self.con.cursor() as cursor:
-            cursor.execute(*_statement(query, params or ()))
-            return self._to_frame(cursor)
+        def fetch(con: psycopg.Connection[Any]) -> pd.DataFrame:
+            with con.cursor() as cursor:
+                cursor.execute(*_statement(query, params or ()))
+                return self._to_frame(cursor)
+        with self._guard():
+            return self._read(fetch)
 
     @staticmethod
     def _to_frame(cursor: psycopg.Cursor[Any]) -> pd.DataFrame:
@@ -129,15 +200,12 @@ class PostgresStore(SqlStore):
         names = ", ".join(f'"{c}"' for c in columns)
         values = ", ".join("%s" for _ in columns)
         conflict = " ON CONFLICT DO NOTHING" if or_ignore else ""
-        with self.con.cursor() as cursor:
+        with (self._in_write() or self._live()).cursor() as cursor:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({values}){conflict}",
                                [tuple(r[c] for c in columns) for r in rows])
 
     def _own_migrations(self) -> tuple[Migration, ...]:
         return tuple(Migration(f"postgres/{m.name}", m.sql) for m in migrations(MIGRATIONS))
-
-    def _refuse(self, tables: dict[str, list[Row]]) -> str | None:
-        return NUL_REFUSED if any(has_nul(rows) for rows in tables.values()) else None
 
     def sql(self, query: str) -> pd.DataFrame:
         """One statement, checked to start as a query and run in a READ ONLY transaction.
@@ -148,14 +216,18 @@ class PostgresStore(SqlStore):
         """
         if first_keyword(query) not in READ_STATEMENTS:
             raise ConfigError(ONLY_SELECT)
-        try:
-            with self.con.transaction():
-                self.con.execute("SET TRANSACTION READ ONLY")
-                cursor = self.con.execute(query, prepare=True)
+
+        def run(con: psycopg.Connection[Any]) -> pd.DataFrame:
+            with con.transaction():
+                con.execute("SET TRANSACTION READ ONLY")
+                cursor = con.execute(query, prepare=True)
                 if cursor.description is None:
                     raise ConfigError(ONLY_SELECT)
                 result = self._to_frame(cursor)
                 raise psycopg.Rollback()
+            return result
+        try:
+            return self._read(run)
         except psycopg.Error as exc:
             state = exc.sqlstate or ""
             if state == READ_ONLY_STATE or "multiple commands" in str(exc):
@@ -163,7 +235,7 @@ class PostgresStore(SqlStore):
             if state[:2] in QUERY_ERROR_CLASSES:
                 raise ConfigError(f"SQL: {_first_line(exc)}") from exc
             raise store_error(exc, self.path) from exc
-        return result
 
     def close(self) -> None:
+        self._closed = True
         self.con.close()

@@ -10,7 +10,7 @@ lists passed as ``CAST(? AS TEXT[])``.
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -46,6 +46,34 @@ _ITEM_COLUMNS = (
     "actor_id, actor_country, actor_name AS actor, recipient_id, recipient_country, "
     "recipient_name AS recipient, source, published, killed, injured"
 )
+
+
+NUL = "\x00"
+NUL_STORED_AS = "\ufffd"
+"""What a NUL character in a text becomes in every backend. PostgreSQL text cannot hold NUL
+(it ends C strings); DuckDB can, and the two must store the same rows. A NUL in a news report
+is debris of an encoding or a binary file, never content; replacing it by U+FFFD, Unicode's
+mark for an unrepresentable character, keeps the text's length, so the character offsets of
+evidence, quotes and claims still point at the same words. The article id stays the hash of
+the text as read, so a re-run still recognises the article as stored."""
+NUL_WARNING = "NUL characters stored as U+FFFD (a database text cannot hold NUL)"
+
+
+def _replace_nul(rows: Iterable[Row]) -> bool:
+    """Replace NUL in every text value (and text in lists) of ``rows``, in place; whether there
+    was any. Values written as JSON (provenance, parties) carry NUL escaped as ``\\u0000``,
+    which any database holds, and stay as they are."""
+    replaced = False
+    for row in rows:
+        for key, value in row.items():
+            if isinstance(value, str) and NUL in value:
+                row[key] = value.replace(NUL, NUL_STORED_AS)
+                replaced = True
+            elif isinstance(value, list) and any(isinstance(v, str) and NUL in v for v in value):
+                row[key] = [v.replace(NUL, NUL_STORED_AS) if isinstance(v, str) else v
+                            for v in value]
+                replaced = True
+    return replaced
 
 
 class SqlStore(Store):
@@ -91,10 +119,6 @@ class SqlStore(Store):
     def _own_migrations(self) -> tuple[Migration, ...]:
         """Migrations only this backend runs, after the shared ones (names must not clash)."""
         return ()
-
-    def _refuse(self, tables: dict[str, list[Row]]) -> str | None:
-        """Why this database cannot hold one article's rows (None: it can)."""
-        return None
 
     def _open(self, *, migrate: bool) -> None:
         """After connecting: check the schema (read-only) or bring it up to date; on failure
@@ -147,7 +171,6 @@ class SqlStore(Store):
                     failures: Sequence[InputProblem] = ()) -> WriteSummary:
         self._check_writable()
         now = datetime.now(UTC).replace(tzinfo=None)
-        problems = list(failures)
         with self._transaction():
             known = self.known_articles([r.article.id for r in results])
             fresh: dict[str, ArticleResult] = {}
@@ -156,22 +179,20 @@ class SqlStore(Store):
                 if result.article.id in known or result.article.id in fresh:
                     continue
                 rows = result_rows(result, now)
-                refused = self._refuse(rows)
-                if refused is not None:
-                    problems.append(InputProblem(path=result.article.path or result.article.id,
-                                                 message=refused))
-                    continue
+                if _replace_nul(row for table in rows.values() for row in table):
+                    rows["articles"][0]["warnings"].append(NUL_WARNING)
                 fresh[result.article.id] = result
                 for table, table_rows in rows.items():
                     tables[table].extend(table_rows)
             for table in RESULT_TABLES:
                 self._insert(table, tables[table])
             before = self._count("failures")
-            self._insert("failures", [failure_row(f, now) for f in problems], or_ignore=True)
+            failed = [failure_row(f, now) for f in failures]
+            _replace_nul(failed)
+            self._insert("failures", failed, or_ignore=True)
             added = self._count("failures") - before
             self._link_incidents([item_of(e, r.article) for r in fresh.values() for e in r.events])
-        not_stored = len(problems) - len(failures)
-        return WriteSummary(articles=len(fresh), skipped=len(results) - len(fresh) - not_stored,
+        return WriteSummary(articles=len(fresh), skipped=len(results) - len(fresh),
                             events=len(tables["events"]), failures=added)
 
     def _items(self, where: str, params: list[Any]) -> list[tuple[MergeItem, str | None]]:
@@ -222,7 +243,9 @@ class SqlStore(Store):
         event_ids = [link["event_id"] for link in links]
         if event_ids:
             self._execute(f"DELETE FROM incident_events WHERE event_id {IN_LIST}", [event_ids])
-        self._insert("incidents", [asdict(i) for i in incidents])
+        summaries = [asdict(i) for i in incidents]
+        _replace_nul(summaries)  # names and places come from the events' text
+        self._insert("incidents", summaries)
         self._insert("incident_events", links)
         if links:
             self._execute(
