@@ -67,11 +67,18 @@ class PostgresServer:
     def start(self) -> None:
         self._run("initdb", "-D", str(self.data), "-U", USER, "--auth=trust", "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync")
+        self.pg_ctl("start")
+
+    def pg_ctl(self, action: str, mode: str = "fast") -> None:
+        """``pg_ctl start|stop|restart`` on this server with its options (tests of a server that
+        goes away and comes back). With -l the server does not hold pg_ctl's output pipes."""
         options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                    "-c max_connections=100")
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options,
-                  "-w", "-t", "60", "start")
+        starting = () if action == "stop" else ("-o", options)
+        stopping = () if action == "start" else ("-m", mode)
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), *starting, *stopping,
+                  "-w", "-t", "60", action)
 
     def stop(self) -> None:
         try:

@@ -8,7 +8,6 @@ of the test's own.
 
 from __future__ import annotations
 
-import shlex
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -112,17 +111,6 @@ def test_a_closed_store_stays_closed(pg_url: str) -> None:
     assert store.con.closed
 
 
-def _pg_ctl(server: PostgresServer, *args: str) -> None:
-    # With -l the server does not inherit (and hold open) the output pipes of pg_ctl.
-    server._run("pg_ctl", "-D", str(server.data), "-l", str(server.log), "-w", "-t", "60", *args)
-
-
-def _server_options(server: PostgresServer) -> str:
-    """The running server's command-line options (``pg_ctl start -o``), from postmaster.opts."""
-    words = shlex.split((server.data / "postmaster.opts").read_text())
-    return shlex.join(words[1:])
-
-
 @pytest.mark.slow
 def test_a_store_outlives_a_server_restart_and_a_stopped_server_is_one_line() -> None:
     with closing(running_server()) as servers:
@@ -130,19 +118,18 @@ def test_a_store_outlives_a_server_restart_and_a_stopped_server_is_one_line() ->
         url = server.create_database("restarted")
         with open_store(url) as store, open_store(url, read_only=True) as reader:
             store.write_batch(STORED[:2])
-            _pg_ctl(server, "-m", "fast", "restart")
+            server.pg_ctl("restart")
             assert reader.counts()["articles"] == 2
             with pytest.raises(StoreError, match="lost the connection to PostgreSQL"):
                 store.write_batch(STORED[2:3])
             assert store.write_batch(STORED[2:3]).articles == 1
 
-            options = _server_options(server)
-            _pg_ctl(server, "-m", "fast", "stop")
+            server.pg_ctl("stop")
             for call in (reader.counts, lambda: store.write_batch(STORED[3:])):
                 with pytest.raises(StoreError) as caught:
                     call()
                 assert "\n" not in str(caught.value)
                 assert "PostgreSQL" in str(caught.value)
-            _pg_ctl(server, "-o", options, "start")
+            server.pg_ctl("start")
             assert store.write_batch(STORED[3:]).articles == len(STORED) - 3
             assert reader.counts()["articles"] == len(STORED)
