@@ -12,7 +12,7 @@ from tacitus.actors import get_resolver
 PHRASES = [
     ("coalition warplanes", "IGO", None, "IGO", "international"),
     ("coalition forces", "IGO", None, "IGO", "international"),
-    ("the Saudi-led coalition", "SAUIGO", "SAU", "IGO", "international"),
+    ("the Saudi-led coalition", "IGO-COALITION-YEMEN", "SAU", "MIL", "international"),
     ("the ruling coalition", "PTY", None, "PTY", "political"),
     ("peacekeepers", "IGO", None, "IGO", "international"),
     ("Ghanaian peacekeeping troops", "GHAIGO", "GHA", "IGO", "international"),

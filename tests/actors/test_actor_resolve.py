@@ -172,7 +172,7 @@ def test_phrases_naming_no_party(nlp, sentence, phrase):
     ("Hamid Karzai's government", None, ("AFGGOV", "GOV")),
     ("President Omar Hassan al-Bashir", None, ("GOV", "GOV")),  # not Jordan's "Hassan"
     ("the Taliban", date(2019, 1, 1), ("AFG-TALIBAN", "REB")),
-    ("the Taliban", date(2022, 1, 1), ("AFG-TALIBAN", "GOV")),
+    ("the Taliban government", date(2022, 1, 1), ("AFG-TALIBAN", "GOV")),  # its government only
     ("the RSF", date(2020, 1, 1), ("SDN-RSF", "MIL")),
     ("the RSF", date(2024, 1, 1), ("SDN-RSF", "REB")),
 ])

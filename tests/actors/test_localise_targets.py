@@ -68,7 +68,22 @@ def test_passive_arrest_release_or_inquiry_is_done_by_the_authorities(cameo, act
     assert "default_actors.yaml" in event.provenance["actor"]
 
 
-def test_unnamed_attacker_stays_unknown():
+def test_unnamed_attacker_is_an_unidentified_armed_group_not_the_state():
     soldiers = get_resolver().resolve_text("Lebanese soldiers")
     [event] = localise_parties([_event("ASSAULT", None, soldiers, LEBANON)])
+    assert event.actor is not None
+    assert (event.actor.id, event.actor.country, event.actor.kind) == ("LBNUAF", "LBN", "non-state armed")
+    assert "default_actors.yaml" in event.provenance["actor"]
+
+
+def test_unplaced_unnamed_attacker_stays_unknown():
+    soldiers = get_resolver().resolve_text("Lebanese soldiers")
+    [event] = localise_parties([_event("ASSAULT", None, soldiers, None)])
+    assert event.actor is None
+
+
+def test_unattributed_air_strike_gets_no_armed_group():
+    # Air forces are states'; the place of a strike does not tell whose.
+    soldiers = get_resolver().resolve_text("Lebanese soldiers")
+    [event] = localise_parties([replace(_event("ASSAULT", None, soldiers, LEBANON), cameo="195")])
     assert event.actor is None

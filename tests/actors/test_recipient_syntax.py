@@ -51,9 +51,9 @@ SENTENCES = [
     ("Nigeria will withdraw its peacekeeping force from Chad.", "NGA", "TCD", "'from X'"),
     # purpose and result of force
     ("Egyptian police opened fire to disperse the demonstrators.", "EGY", "EGY", "object of 'disperse'"),
-    ("A car bomb exploded in Mogadishu, killing five people.", None, "SOM", "object of 'killing'"),
+    ("A car bomb exploded in Mogadishu, killing five people.", "SOM", "SOM", "object of 'killing'"),
     ("A roadside bomb tore through an Afghan army vehicle in Nangarhar province, killing two soldiers.",
-     None, "AFG", "'through X'"),
+     "AFG", "AFG", "'through X'"),
     # reciprocal and mediating acts
     ("India and Pakistan exchanged fire across the border.", "IND", "PAK", "second of conjoined subjects"),
     ("Qatar launched a mediation effort between Saudi Arabia and the United Arab Emirates.", "QAT", "SAU",

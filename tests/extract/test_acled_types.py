@@ -92,6 +92,9 @@ CASES = [
      VAC, "Attack"),
     ("Soldiers beat and shot unarmed civilians at a checkpoint.", VAC, "Attack"),
     ("Gunmen killed a tribal elder in Waziristan on Sunday.", VAC, "Attack"),
+    # an assassination is one-sided, even of an armed official
+    ("Militants assassinated a provincial police chief in Kandahar on Monday.", VAC, "Attack"),
+    ("Unknown gunmen killed the district governor as he left a mosque.", VAC, "Attack"),
     (("Taliban fighters attacked a police checkpoint in Kunduz, sparking a gunfight that lasted "
       "three hours."), BATTLES, "Armed clash"),
     ("Troops killed 12 militants in an ambush in North Waziristan, the army said.",

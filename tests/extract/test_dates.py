@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tacitus.errors import ResourceError
-from tacitus.extract import dates
-from tacitus.extract.dates import event_date, resolve_expression
+from tacitus.extract import dates, events
+from tacitus.extract.dates import Attachment, event_date, resolve_expression
+from tacitus.model import Article
 
 PUBLISHED = date(2019, 12, 30)  # a Monday
 D = date
@@ -206,3 +207,135 @@ def test_bad_entry_names_file_and_line(monkeypatch) -> None:
             dates.lexicon()
     finally:
         dates.lexicon.cache_clear()
+
+
+# How the chosen date attaches: only OWN dates can tell two incidents apart.
+ATTACHMENTS = [
+    ("US drone strikes killed at least 25 fighters on Sunday.", "killed", Attachment.OWN),
+    ("The strikes on Sunday hit three sites.", "strikes", Attachment.OWN),
+    ("The army said on Sunday that jets struck a market.", "struck", Attachment.REPORTING),
+    ("Rebels kidnapped two contractors working for the state oil company on Thursday.",
+     "kidnapped", Attachment.PARTICIPANT),
+    ("The minister condemned the raids.", "raids", Attachment.NONE),
+]
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", ATTACHMENTS)
+def test_attachment(nlp, sentence, trigger, expected) -> None:
+    doc = nlp(sentence)
+    guess = event_date(next(t for t in doc if t.text == trigger), PUBLISHED)
+    assert guess.attachment is expected
+    assert guess.borrowed == (expected in dates.BORROWED)
+
+
+def test_framing_date_opens_the_sentence(nlp) -> None:
+    doc = nlp("On August 29, 2014, as the columns tried to leave the town, they came under fire.")
+    guess = dates.framing_date(next(doc.sents), PUBLISHED)
+    assert guess is not None and (guess.date, guess.precision) == (D(2014, 8, 29), "day")
+    assert "opens the sentence" in guess.rule and guess.borrowed
+    assert guess.attachment is Attachment.FRAMING
+    assert dates.framing_date(next(nlp("They came under fire on Sunday.").sents), PUBLISHED) is None
+
+
+# Distances from another event dated in the same sentence (Sunday = 2019-12-29).
+DISTANCES = [
+    ("Two days after the attack on Sunday, police arrested 12 suspects.",
+     "arrested", D(2019, 12, 31), "day", "Two days after"),
+    ("Police arrested the suspect two days after the attack on the church on Sunday.",
+     "arrested", D(2019, 12, 31), "day", "two days after"),
+    ("Hours after the strike on Friday, militants shelled the town.",
+     "shelled", D(2019, 12, 27), "day", "Hours after"),
+    ("Protesters gathered a day after troops killed three demonstrators on Friday.",
+     "gathered", D(2019, 12, 28), "day", "a day after"),
+    ("The strikes came two days after rockets hit the K1 base near Kirkuk on Friday.",
+     "strikes", D(2019, 12, 29), "day", "two days after"),
+    ("The army detained the president three days before the vote on Sunday.",
+     "detained", D(2019, 12, 26), "day", "three days before"),
+    # a coarser distance or anchor gives the coarser precision
+    ("Three weeks after the coup in March, the army detained the president.",
+     "detained", D(2019, 3, 1), "month", "Three weeks after"),
+    # a distance naming no event counts from the date stated before it
+    ("The revolt began in 2012, prompting a French military intervention the following year.",
+     "intervention", D(2013, 1, 1), "year", "the following year"),
+    # the other event keeps its own date
+    ("Two days after the attack on Sunday, police arrested 12 suspects.",
+     "attack", D(2019, 12, 29), "day", "on Sunday"),
+    # a stated date of the event itself beats a distance
+    ("Police arrested 12 people on Wednesday, two days after the protests began.",
+     "arrested", D(2019, 12, 25), "day", "on Wednesday"),
+]
+
+
+@pytest.mark.parametrize("sentence, trigger, expected, precision, text", DISTANCES)
+def test_distance_from_a_dated_event(nlp, sentence, trigger, expected, precision, text) -> None:
+    doc = nlp(sentence)
+    guess = event_date(next(t for t in doc if t.text == trigger), PUBLISHED)
+    assert (guess.date, guess.precision, guess.text) == (expected, precision, text)
+    assert guess.attachment is Attachment.OWN and guess.distance is None
+
+
+NOT_DISTANCES = [
+    # a duration: how long, not when
+    ("The rebels had observed a ceasefire for about a year before the fighting on Sunday.",
+     "observed"),
+    # the parser hangs the distance on the other event's clause: it is not that event's
+    (("The leader warned Saudi Arabia on Sunday that his fighters would strike if the coalition "
+     "kept bombing, a day after an air strike killed 17 people."), "killed"),
+]
+
+
+@pytest.mark.parametrize("sentence, trigger", NOT_DISTANCES)
+def test_not_a_distance(nlp, sentence, trigger) -> None:
+    doc = nlp(sentence)
+    guess = event_date(next(t for t in doc if t.text == trigger), PUBLISHED)
+    assert guess.distance is None and "distance" not in guess.rule
+
+
+# The other event is not dated in the sentence: the date stays what the sentence gives, and
+# the distance is carried (days, other event's word) for an earlier sentence to resolve.
+UNDATED_DISTANCES = [
+    ("A day after the bombing, police arrested 12 people.", "arrested", 1, "bombing"),
+    ("The day before, gunmen attacked a church in Kano.", "attacked", -1, None),
+    ("A day later, police arrested 12 suspects.", "arrested", 1, None),
+    ("Police arrested 12 suspects the following day.", "arrested", 1, None),
+    ("Weeks after the coup, the army detained the president.", "detained", 7, "coup"),
+]
+
+
+@pytest.mark.parametrize("sentence, trigger, days, event", UNDATED_DISTANCES)
+def test_distance_from_an_undated_event(nlp, sentence, trigger, days, event) -> None:
+    doc = nlp(sentence)
+    guess = event_date(next(t for t in doc if t.text == trigger), PUBLISHED)
+    assert (guess.date, guess.precision) == (PUBLISHED, "publication")
+    assert guess.distance is not None
+    assert (guess.distance.days, guess.distance.event) == (days, event)
+    assert "from an event the sentence does not date" in guess.rule
+
+
+def test_weeks_without_a_count_are_a_week_at_best(nlp) -> None:
+    doc = nlp("Weeks after the coup, the army detained the president.")
+    guess = event_date(next(t for t in doc if t.text == "detained"), PUBLISHED)
+    assert guess.distance is not None and guess.distance.precision == "month"
+
+
+# Distances counted from an earlier sentence's event (articles published 2019-12-30).
+ARTICLE_DISTANCES = [
+    (("Gunmen attacked a church in Kano on Sunday. Two days after the attack, police arrested "
+     "12 suspects."), "COERCE", D(2019, 12, 31), "day"),
+    (("Troops killed three protesters in Khartoum on Friday. The next day, thousands marched "
+     "through the city."), "PROTEST", D(2019, 12, 28), "day"),
+    (("Gunmen attacked a church in Kano on Sunday. The day before, police had arrested 12 "
+     "suspects."), "COERCE", D(2019, 12, 28), "day"),
+    # nothing told before dates the funeral: the publication date stays
+    ("Police arrested 12 people. A day after the funeral, protesters blocked the highway.",
+     "PROTEST", PUBLISHED, "publication"),
+]
+
+
+@pytest.mark.parametrize("text, kind, expected, precision", ARTICLE_DISTANCES)
+def test_distance_from_an_earlier_sentence(pipeline, text, kind, expected, precision) -> None:
+    parsed = next(pipeline.parse([Article(text=text, published=PUBLISHED)]))
+    event = next(e for e in events(parsed) if e.type == kind)
+    assert (event.date, event.date_precision) == (expected, precision)
+    if precision == "day":
+        assert "distance" in event.provenance["date"]

@@ -14,6 +14,7 @@ import pytest
 from tacitus.extract import events
 from tacitus.extract.generic import generic_reason, generic_words, separate_marker
 from tacitus.extract.lexicon import get_lexicon
+from tacitus.extract.places import event_place
 from tacitus.model import Article
 
 PUBLISHED = date(2021, 6, 14)
@@ -281,3 +282,44 @@ def test_one_event_per_incident(pipeline, text, expected):
 def test_history_stays_history(pipeline, text, expected):
     parsed = next(pipeline.parse([Article(text=text, published=PUBLISHED)]))
     assert [(e.type, e.status, len(e.evidence)) for e in events(parsed)] == expected
+
+
+# Only a place in a phrase of the event (or its clause verb) is attached to it and can keep
+# two incidents apart; a place elsewhere in the sentence is only read off it.
+PLACES = [
+    ("Thousands of protesters gathered in Idlib on Sunday.", "gathered", "Idlib", True),
+    ("The strikes near Goma killed 12 people.", "strikes", "Goma", True),
+    ("A UK-based monitor said jets struck a market.", "struck", "UK", False),
+]
+
+
+@pytest.mark.parametrize("sentence, trigger, place, attached", PLACES)
+def test_place_attachment(nlp, sentence, trigger, place, attached):
+    doc = nlp(sentence)
+    token = next(t for t in doc if t.text == trigger)
+    guess = event_place(token, token, (None,))
+    assert guess is not None
+    assert (guess.place.text, guess.attached) == (place, attached)
+    assert ("in a phrase of" in guess.rule) == attached
+
+
+def coded(pipeline, text: str) -> list[tuple[str, str, int]]:
+    parsed = next(pipeline.parse([Article(text=text, published=PUBLISHED)]))
+    return [(e.type, e.cameo, len(e.evidence)) for e in events(parsed)]
+
+
+# An incident told first by its casualties, then by the act: one event, coded by the act.
+CASUALTIES_THEN_ACT = [
+    (("Two children were killed in Raqqa. Witnesses said the deaths came in an airstrike by "
+     "coalition jets on a school."), [("ASSAULT", "195", 2)]),
+    (("At least three civilians were killed and five more injured in the south of the town in a "
+     "US-led coalition airstrike"), [("ASSAULT", "195", 1)]),
+    # another incident, told with a place and a day of its own, stays apart
+    (("Two children were killed in Raqqa on Sunday. Gunmen attacked a checkpoint in Homs on "
+     "Monday."), [("ASSAULT", "190", 1), ("ASSAULT", "190", 1)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASUALTIES_THEN_ACT)
+def test_casualties_merge_with_the_act(pipeline, text, expected):
+    assert coded(pipeline, text) == expected

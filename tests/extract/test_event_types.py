@@ -281,6 +281,76 @@ SENTENCES = [
      "police said."), "ASSAULT", "explosives"),
     ("Unidentified gunmen opened fire on a bus carrying pilgrims, killing at least nine.",
      "ASSAULT", ANY),
+    # --- round 2: manual cuts between neighbouring types ----------------------------------------
+    # formal charges are accusations (manual 3.9 ACCUSE 'allege'); a prison sentence is COERCE
+    ("Prosecutors charged the former minister with corruption on Tuesday.", "ACCUSE", "allege"),
+    ("The two suspects were charged with murder and remanded in custody.", "ACCUSE", "allege"),
+    ("A federal grand jury indicted the former governor on 12 counts.", "ACCUSE", "allege"),
+    ("The opposition charged the government with rigging the vote.", "ACCUSE", "disapprove"),
+    ("The prosecution of the opposition leader has drawn criticism abroad.", "ACCUSE", "allege"),
+    # a coup is a coercive use of power short of battle (manual 3.15; context 4.8)
+    ("The army seized power in a bloodless coup on Monday.", "COERCE", ANY),
+    ("Mutinous soldiers staged a coup and detained the president.", "COERCE", ANY),
+    ("Army officers overthrew the elected government on Wednesday.", "COERCE", ANY),
+    # dispersing a crowd with no weapon named restricts it; tear gas is crowd-control violence
+    ("Police dispersed the crowd outside the electoral commission.", "COERCE", "restrict"),
+    ("Riot police fired tear gas at students marching on parliament.", "ASSAULT", "crowd-control"),
+    ("The junta dissolved the main opposition party on Friday.", "COERCE", "ban"),
+    ("Israeli forces demolished the family home of the attacker.", "ASSAULT", ANY),
+    # a killed office-holder is a targeted killing
+    ("Unknown attackers killed the mayor of the town on Sunday.", "ASSAULT", "assassinate"),
+    ("Gunmen shot dead a provincial governor in Kandahar.", "ASSAULT", "assassinate"),
+    # fighters evacuated from a besieged position retreat; civilians evacuated are helped
+    (("More than 250 soldiers, many of them wounded, were evacuated from the besieged steel "
+      "plant."), "RETREAT", "withdraw"),
+    ("Rescue workers evacuated hundreds of residents from the flooded villages.", "AID", None),
+    ("The last foreign troops left the country on Monday night.", "RETREAT", "withdraw"),
+    ("Ukraine to pull troops out of the eastern town", "RETREAT", ANY),
+    ("Rebels began withdrawing from the captured town on Monday.", "RETREAT", ANY),
+    ("Twenty hostages were freed by the kidnappers on Friday.", "RETREAT", "release"),
+    ("Russia and Ukraine exchanged 200 prisoners of war on Saturday.", "RETREAT", "release"),
+    ("The rebels gave up control of the airport on Friday.", "RETREAT", ANY),
+    # concessions told as nouns or phrasal verbs
+    ("The lifting of the curfew was announced on state television.", "CONCEDE", None),
+    ("The government backed down on the fuel price increase after a week of strikes.",
+     "CONCEDE", None),
+    ("The authorities reopened the independent television station on Friday.", "CONCEDE", None),
+    ("The government dropped the charges against the activists.", "CONCEDE", None),
+    ("The president commuted the death sentences of 20 prisoners.", "CONCEDE", None),
+    # sanctions and expulsions told as nouns
+    ("The expulsion of two Russian diplomats was announced on Tuesday.", "SANCTION", ANY),
+    ("Mali ordered the UN peacekeeping mission to leave the country.", "SANCTION", ANY),
+    ("China banned imports of Japanese seafood after the water release.", "SANCTION", ANY),
+    ("The EU's decision to freeze the assets of the oligarchs was announced on Monday.",
+     "SANCTION", ANY),
+    ("Lithuania downgraded diplomatic relations with China.", "SANCTION", ANY),
+    # bans, deportations and detentions told as nouns
+    ("A ban on public gatherings took effect in the capital on Monday.", "COERCE", "ban"),
+    ("The ban on opposition rallies remains in force.", "COERCE", "ban"),
+    ("The deportation of 500 migrants began on Monday.", "COERCE", "deport"),
+    ("The detention of the activists drew international criticism.", "COERCE", "arrest"),
+    # meetings, offers, recognition and aid with no verb trigger
+    ("Talks between Ethiopia and Egypt over the dam ended without agreement on Tuesday.",
+     "CONSULT", ANY),
+    ("A visit by the Iranian president to Riyadh is the first in a decade.", "CONSULT", "visit"),
+    ("An offer of talks by the rebels was welcomed in the capital.", "AGREE", None),
+    ("The recognition of Palestine by Spain angered Israel.", "SUPPORT", None),
+    ("A shipment of humanitarian aid arrived in Gaza on Sunday.", "AID", None),
+    ("Saudi Arabia deposited $1 billion in Egypt's central bank.", "AID", None),
+    ("The extradition of the suspect to France was approved on Monday.", "COOPERATE", None),
+    ("Israel's high court opened a hearing into the legality of the interrogation methods.",
+     "ACCUSE", "investigate"),
+    ("Security forces cordoned off the area around the parliament.", "COERCE", "restrict"),
+    ("The two presidents held a video call on Monday.", "CONSULT", "phone"),
+    ("Niger revoked its military cooperation agreement with France.", "SANCTION", ANY),
+    ("The government compensated the families of the victims.", "AID", None),
+    # refusing a retreat or a concession is a rejection of it
+    ("The junta declined to free the detained opposition leader.", "REJECT", ANY),
+    ("The government ruled out withdrawing its troops from the region.", "REJECT", ANY),
+    ("The army balked at pulling back from the border.", "REJECT", ANY),
+    ("Washington ruled out lifting sanctions on Iran.", "REJECT", ANY),
+    ("Russia cut off gas supplies to Bulgaria on Wednesday.", "SANCTION", ANY),
+    ("The rebels called off their offensive after the talks.", "RETREAT", ANY),
 ]
 
 
@@ -328,6 +398,12 @@ RULES = [
 
 NO_EVENT = [
     "The army ordered new rifles from a Czech manufacturer.",
+    # a commemoration is no protest (a protest is directed against someone)
+    "Hundreds of veterans gathered in central Kyiv on Thursday to mark Independence Day.",
+    "Thousands of mourners gathered in the square to commemorate the victims.",
+    "Schools and government offices remained closed on Monday.",
+    # publishing a statement frees nobody
+    "The ministry released a statement on the situation in the north.",
     "The forum said rich nations must help with the battle against the global water crisis.",
     "The minister said the economy was growing.",
 ]

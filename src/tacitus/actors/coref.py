@@ -131,8 +131,9 @@ def is_reference(span: Span) -> bool:
     return _constraint_of(span) is not None
 
 
-def resolve_reference(span: Span, earlier: Sequence[Party]) -> Party | None:
-    """The nearest party in ``earlier`` (in text order) that the reference can denote.
+def resolve_reference(span: Span, earlier: Sequence[Party], kinds: frozenset[str] | None = None) -> Party | None:
+    """The nearest party in ``earlier`` (in text order) that the reference can denote, and, with
+    ``kinds``, that is of one of those kinds (the owner of "its warplanes" has an armed force).
 
     "the country" resolves to the state itself (a country-level party) even when the earlier
     mention was one of its organs ("Iraqi officials ... the country").
@@ -142,7 +143,7 @@ def resolve_reference(span: Span, earlier: Sequence[Party]) -> Party | None:
         return None
     resolver = get_resolver()
     for party in reversed(earlier):
-        if constraint.accepts(party, resolver):
+        if constraint.accepts(party, resolver) and (kinds is None or party.kind in kinds):
             if constraint.country_level and party.sector is not None and party.country:
                 name = resolver.country_name(party.country) or party.country
                 return Party(text=party.text, name=name, id=party.country, country=party.country,

@@ -1,7 +1,8 @@
 """Loading and validating the actor dictionaries.
 
 Named actors come from two sources: the curated YAML files (``armed_groups.yaml``,
-``institutions.yaml``), which win, and the converted Phoenix dictionary
+``institutions.yaml``, ``people.yaml``, and ``country_aliases.yaml`` for the names news gives
+states that Phoenix lacks, "the Emirates"), which win, and the converted Phoenix dictionary
 (``phoenix_actors.csv``). Agent nouns ("forces", "police") come from ``agent_nouns.yaml``, which
 wins, and ``phoenix_agents.csv``. Every entry keeps the file and line it came from, so that a
 resolved party can say which entry made it, and a bad entry fails at load time naming its line.
@@ -10,7 +11,7 @@ resolved party can say which entry made it, and a bad entry fails at load time n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -22,6 +23,7 @@ from tacitus.resources import LINE_KEY, iter_csv, load_yaml, path, require
 
 CURATED_FILES = ("actors/armed_groups.yaml", "actors/institutions.yaml", "actors/people.yaml")
 CURATED_TYPES = ("organisation", "person")
+COUNTRY_ALIASES = "actors/country_aliases.yaml"
 PHOENIX_ACTORS = "actors/phoenix_actors.csv"
 AGENT_NOUNS = "actors/agent_nouns.yaml"
 PHOENIX_AGENTS = "actors/phoenix_agents.csv"
@@ -40,6 +42,7 @@ class Role(NamedTuple):
     kind: str
     start: date | None = None
     end: date | None = None
+    agents: tuple[str, ...] = ()
 
     @property
     def dated(self) -> bool:
@@ -47,6 +50,12 @@ class Role(NamedTuple):
 
     def covers(self, when: date) -> bool:
         return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+    def admits(self, agent_sectors: Collection[str]) -> bool:
+        """Whether the role holds for a phrase with agent nouns of ``agent_sectors``: a role
+        with ``agents`` holds only when the text speaks of that part of the actor ("the
+        Taliban government" is a state after 2021, "Taliban fighters" are still a militia)."""
+        return not self.agents or any(s in self.agents for s in agent_sectors)
 
 
 class Actor:
@@ -84,13 +93,14 @@ class Actor:
         """Whether one of the dated roles covers ``when``."""
         return any(r.dated and r.covers(when) for r in self.roles)
 
-    def role_at(self, when: date | None) -> Role:
-        """The role valid on ``when``; otherwise the undated role; otherwise the latest one.
+    def role_at(self, when: date | None, agent_sectors: Collection[str] = ()) -> Role:
+        """The role valid on ``when`` (for a phrase with agent nouns of ``agent_sectors``);
+        otherwise the undated role; otherwise the latest one.
 
         Phoenix lists leaders as e.g. ``[AFGELI 750101-000101] [AFGGOV >011222] [AFGELI]``: the
         dated roles say what the person was when, the undated one what they are by default.
         """
-        roles = self.roles
+        roles = [r for r in self.roles if r.admits(agent_sectors)]
         if when is not None:
             valid = [r for r in roles if r.dated and r.covers(when)]
             if valid:
@@ -215,18 +225,43 @@ def load_curated(name: str, book: CodeBook) -> list[tuple[Actor, list[str]]]:
             _check_party_fields(period, book, name)
             start = _date(period.get("from"), name, period.get(LINE_KEY))
             end = _date(period.get("until"), name, period.get(LINE_KEY))
+            agents = period.get("agents", [])
+            if not isinstance(agents, list) or not all(a in book.sectors for a in agents):
+                raise ResourceError("agents must be a list of CAMEO sectors", _where(name), period.get(LINE_KEY))
             roles.append(
                 Role(base.id, period.get("country", base.country), period.get("sector", base.sector),
-                     period.get("kind", base.kind), start, end)
+                     period.get("kind", base.kind), start, end, tuple(agents))
             )
-        if periods:  # the base role holds outside the listed periods: until the first starts
-            first = min((r.start for r in roles[1:] if r.start), default=None)
+        # the base role holds outside the listed periods (until the first starts); a period
+        # that holds only for some agent nouns leaves the base role in force for the others
+        first = min((r.start for r in roles[1:] if r.start and not r.agents), default=None)
+        if first is not None:
             roles[0] = Role(base.id, base.country, base.sector, base.kind, None, first)
         source = f"{name.rsplit('/', 1)[-1]}:{line}"
         kind = entry.get("type", "organisation")
         if kind not in CURATED_TYPES:
             raise ResourceError(f"type {kind!r} not one of {CURATED_TYPES}", _where(name), line)
         actors.append((Actor(str(entry["name"]), kind, source, roles=tuple(roles)), aliases))
+    return actors
+
+
+def load_country_aliases(book: CodeBook) -> list[tuple[Actor, list[str]]]:
+    """Read the curated names of states ("the Emirates", "Whitehall") into country actors."""
+    name = COUNTRY_ALIASES
+    data = load_yaml(name)
+    if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
+        raise ResourceError("expected a list of entries", _where(name), 1)
+    actors = []
+    for entry in data:
+        require(entry, ("iso3", "name", "aliases"), name)
+        line = entry[LINE_KEY]
+        iso3, aliases = entry["iso3"], entry["aliases"]
+        if iso3 not in book.iso:
+            raise ResourceError(f"country {iso3!r} is not ISO 3166-1 alpha-3", _where(name), line)
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+            raise ResourceError("aliases must be a list of strings", _where(name), line)
+        role = Role(iso3, iso3, None, "state")
+        actors.append((Actor(str(entry["name"]), "country", f"country_aliases.yaml:{line}", roles=(role,)), aliases))
     return actors
 
 
@@ -282,11 +317,11 @@ def load_actors(book: CodeBook) -> tuple[list[Actor], PhraseIndex]:
     """All named actors and their phrase index; curated entries shadow Phoenix phrases."""
     actors: list[Actor] = []
     index = PhraseIndex()
-    for name in CURATED_FILES:
-        for actor, aliases in load_curated(name, book):
-            actors.append(actor)
-            for phrase in curated_phrases(aliases, len(actors) - 1):
-                index.add_phrase(phrase)
+    curated = [entry for name in CURATED_FILES for entry in load_curated(name, book)]
+    for actor, aliases in (*curated, *load_country_aliases(book)):
+        actors.append(actor)
+        for phrase in curated_phrases(aliases, len(actors) - 1):
+            index.add_phrase(phrase)
     shadowed = index.shadowed()
     for actor, forms in load_phoenix(book):
         actors.append(actor)

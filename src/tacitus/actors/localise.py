@@ -11,7 +11,8 @@ falls on the country itself, and an attack with no named target on the country i
 (CAMEO's and ACLED's convention; the event types and codes are data in
 ``resources/actors/default_recipients.yaml``). Arrests, deportations, releases and
 investigations told in the passive have an implicit actor: the authorities of the country
-they happen in (``default_actors.yaml``).
+they happen in; an attack with no named attacker, an unidentified armed group of that country
+(``default_actors.yaml``).
 """
 
 from __future__ import annotations
@@ -41,8 +42,12 @@ class DefaultRecipient:
     sector: str | None
     source: str
     actor_fallback: bool = True
+    unless: tuple[str, ...] = ()
+    """CAMEO code prefixes the rule leaves alone although their type matches."""
 
     def applies(self, event: Event) -> bool:
+        if self.unless and event.cameo.startswith(self.unless):
+            return False
         return event.type in self.types or (bool(self.cameo) and event.cameo.startswith(self.cameo))
 
 
@@ -82,7 +87,8 @@ def _default_rules(name: str) -> tuple[DefaultRecipient, ...]:
         if not isinstance(fallback, bool):
             raise ResourceError("actor_fallback must be true or false", where, line)
         rules.append(DefaultRecipient(frozenset(types), tuple(cameo), entry["sector"],
-                                      f"{name.rsplit('/', 1)[-1]}:{line}", fallback))
+                                      f"{name.rsplit('/', 1)[-1]}:{line}", fallback,
+                                      tuple(_strings(entry, "unless_cameo", line, where))))
     return tuple(rules)
 
 
@@ -109,7 +115,8 @@ def _implied_party(event: Event, role: str, country: str | None) -> tuple[Party,
         return Party(text=name, name=name, id=country, country=country, sector=None, kind="state"), how
     info = resolver.book.sectors[rule.sector]
     adjective = resolver.country_names[country][1]
-    party = Party(text=name, name=f"{adjective} {info.noun}", id=f"{country}{rule.sector}", country=country,
+    label = f"{adjective} {info.noun}"  # nothing is written: the text says what was inferred
+    party = Party(text=label, name=label, id=f"{country}{rule.sector}", country=country,
                   sector=rule.sector, kind=info.kind)
     return party, how
 

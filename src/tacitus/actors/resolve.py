@@ -109,6 +109,7 @@ class ActorResolver:
         self.boundaries = _word_list("head_boundaries")
         self.negating = _word_list("negating_words")
         self.ethnic = _word_list("ethnic_words")
+        self.occasions = _word_list("occasion_words")
         self.country_names: dict[str, tuple[str, str]] = {
             row["iso3"]: (row["name"], row["adjective"] or row["name"])
             for _, row in iter_csv(COUNTRIES_FILE, ("iso3", "name"))
@@ -200,7 +201,10 @@ class ActorResolver:
             employer = self._employer(best, specific, agents)
             if employer is not None:
                 return self._named(text, when, self.actors[employer.phrase.target], None)
-            return self._named(text, when, self.actors[best.phrase.target], self._title(words, agents, best))
+            sectors = [s for m in agents if (s := self.agents[m.phrase.target].sector) is not None
+                       and not (m.start > 0 and words[m.start - 1].key in self.negating)]
+            return self._named(text, when, self.actors[best.phrase.target], self._title(words, agents, best),
+                               sectors)
         countries = [
             m for m in names if self.actors[m.phrase.target].type == "country" and not self._sponsor(words, m, agents)
         ]
@@ -343,12 +347,20 @@ class ActorResolver:
                 return agent
         return None
 
-    def _named(self, text: str, when: date | None, actor: Actor, agent: Agent | None) -> Resolution:
+    def _named(self, text: str, when: date | None, actor: Actor, agent: Agent | None,
+               sectors: Sequence[str] = ()) -> Resolution:
         """A named organisation or person. A person's title in the phrase ("President X")
         says what they are now better than the dictionary's default role, unless the report's
-        date falls in one of the person's dated roles."""
-        role = actor.role_at(when)
+        date falls in one of the person's dated roles. The phrase's agent nouns (``sectors``)
+        choose among an organisation's roles ("the Taliban government" vs "Taliban fighters")
+        and, for a role that needs them, give its sector ("Taliban police")."""
+        role = actor.role_at(when, sectors)
         provenance = f"actor {actor.source}"
+        if role.agents:
+            sector = next(s for s in sectors if s in role.agents)
+            party = Party(text=text, name=actor.name, id=role.id, country=role.country, sector=sector,
+                          kind=role.kind)
+            return Resolution(party, f"{provenance} + agent sector {sector}")
         if (
             actor.type == "person" and agent is not None and agent.sector is not None and role.country
             and (when is None or not actor.has_role_on(when))

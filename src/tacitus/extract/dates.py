@@ -14,6 +14,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -43,9 +44,45 @@ _NOMINAL_MODIFIERS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 _LIGHT_VERBS = frozenset({"be", "happen", "occur", "take", "come", "begin", "start", "continue"})
 
 
+class Attachment(StrEnum):
+    """Where the date expression hangs, which says whether it is the event's own.
+
+    Only an OWN date can tell two incidents apart: a date on a reporting verb ("warned on
+    Sunday ... after an air strike"), on a participant's clause, elsewhere in the sentence or
+    opening it dates the event only by default.
+    """
+
+    OWN = "own"  # the trigger's phrase or clause, its governing verb, the verb it depends on
+    REPORTING = "reporting verb"
+    PARTICIPANT = "participant"
+    SENTENCE = "sentence"
+    FRAMING = "framing"  # opens the sentence, set off by a comma
+    NONE = "none"  # no expression: the publication date, or nothing
+
+
+BORROWED = frozenset({Attachment.REPORTING, Attachment.PARTICIPANT, Attachment.SENTENCE,
+                      Attachment.FRAMING})
+
+
+@dataclass(frozen=True, slots=True)
+class Distance:
+    """'two days after the attack', 'the day before': the event lies ``days`` from another
+    event (``event``: its lemma, None when the text names none: "a day later"), at best at
+    ``precision``. Carried by a :class:`DateGuess` whose other event the sentence does not date,
+    so that :func:`from_anchor` can count from an earlier sentence's date."""
+
+    days: int
+    precision: str
+    event: str | None
+    text: str
+    start: int
+    end: int
+
+
 @dataclass(frozen=True, slots=True)
 class DateGuess:
-    """The date of one event, with the expression that gave it (offsets into ``doc.text``)."""
+    """The date of one event, with the expression that gave it (offsets into ``doc.text``)
+    and how that expression attaches to the event."""
 
     date: date | None
     precision: str | None
@@ -53,6 +90,13 @@ class DateGuess:
     text: str | None = None
     start: int | None = None
     end: int | None = None
+    attachment: Attachment = Attachment.NONE
+    distance: Distance | None = None
+
+    @property
+    def borrowed(self) -> bool:
+        """Whether the date was read off another word than the event's own phrase or clause."""
+        return self.attachment in BORROWED
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +118,11 @@ class _Lexicon:
     times_of_day: frozenset[str]
     simultaneous_marks: frozenset[str]
     same_event_preps: frozenset[str]
+    framing_preps: frozenset[str]
+    anchor_units: dict[str, tuple[int, str]]
+    anchor_directions: dict[str, int]
+    anchor_ordinals: frozenset[str]
+    duration_preps: frozenset[str]
 
 
 def _fail(message: str, line: int | None) -> ResourceError:
@@ -96,6 +145,12 @@ def _precision(entry: dict[str, Any]) -> str:
     if precision not in DATE_PRECISIONS:
         raise _fail(f"unknown precision '{precision}'", entry.get(LINE_KEY))
     return precision
+
+
+def _sign(entry: dict[str, Any]) -> int:
+    if entry["sign"] not in (1, -1):
+        raise _fail("'sign' must be 1 or -1", entry.get(LINE_KEY))
+    return int(entry["sign"])
 
 
 def _names(entries: list[dict[str, Any]], value_key: str) -> dict[str, int]:
@@ -125,8 +180,10 @@ def lexicon() -> _Lexicon:
         if entry["direction"] not in ("before", "after"):
             raise _fail("direction must be 'before' or 'after'", entry.get(LINE_KEY))
         prefixes[str(entry["word"])] = str(entry["direction"])
+    directions = _entries(data, "anchor_directions", ("word", "sign"))
     word_lists = {}
-    for key in ("fillers", "times_of_day", "simultaneous_marks", "same_event_preps"):
+    for key in ("fillers", "times_of_day", "simultaneous_marks", "same_event_preps",
+                "framing_preps", "duration_preps"):
         words = data.get(key)
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise _fail(f"'{key}' must be a list of words", data.get(LINE_KEY))
@@ -143,6 +200,12 @@ def lexicon() -> _Lexicon:
         times_of_day=word_lists["times_of_day"],
         simultaneous_marks=word_lists["simultaneous_marks"],
         same_event_preps=word_lists["same_event_preps"],
+        framing_preps=word_lists["framing_preps"],
+        anchor_units={str(e["word"]): (int(e["days"]), _precision(e))
+                      for e in _entries(data, "anchor_units", ("word", "days", "precision"))},
+        anchor_directions={str(e["word"]): _sign(e) for e in directions},
+        anchor_ordinals=frozenset(str(e["word"]) for e in directions if e.get("ordinal")),
+        duration_preps=word_lists["duration_preps"],
     )
 
 
@@ -469,7 +532,7 @@ def _modifies_other_noun(root: Token, trigger: Token) -> bool:
                 and prep.head in (trigger, _governing_verb(trigger)))
 
 
-def _attachment(span: Span, trigger: Token) -> tuple[int, str] | None:
+def _attachment(span: Span, trigger: Token) -> tuple[int, str, Attachment] | None:
     """How closely a date expression belongs to the trigger: lower is closer; None = another event's.
 
     0: in the trigger's own phrase ("the strikes on Sunday", "killed ... on Sunday");
@@ -487,40 +550,264 @@ def _attachment(span: Span, trigger: Token) -> tuple[int, str] | None:
     attach = None
     for ancestor in [root, *root.ancestors]:
         if ancestor == trigger:
-            return 0, "in the trigger's phrase"
+            return 0, "in the trigger's phrase", Attachment.OWN
         if ancestor.pos_ in ("VERB", "AUX") and ancestor.i != root.i:
             attach = ancestor
             break
     if attach is None:
-        return 3, "in the sentence"
+        return 3, "in the sentence", Attachment.SENTENCE
     is_noun = trigger.pos_ in ("NOUN", "PROPN")
     if is_noun and attach == _governing_verb(trigger):
-        return 1, f"on the governing verb '{attach.text}'"
+        return 1, f"on the governing verb '{attach.text}'", Attachment.OWN
     if attach in trigger.subtree:
         if _foreign_clause(attach, trigger):
             return None
         if _participant_clause(attach, trigger):
-            return 3, f"on the clause '{attach.text}' on a participant"
-        return (1 if is_noun else 2), f"on the clause '{attach.text}' under the trigger"
+            return 3, f"on the clause '{attach.text}' on a participant", Attachment.PARTICIPANT
+        return (1 if is_noun else 2), f"on the clause '{attach.text}' under the trigger", \
+            Attachment.OWN
     if attach in _heads(trigger):
-        return 2, f"on the verb '{attach.text}' the trigger depends on"
+        return 2, f"on the verb '{attach.text}' the trigger depends on", Attachment.OWN
     if attach.lemma_ in reporting_verbs() and trigger in attach.subtree:
-        return 3, f"on the reporting verb '{attach.text}'"
+        return 3, f"on the reporting verb '{attach.text}'", Attachment.REPORTING
     return None
 
 
-def event_date(trigger: Token, published: date | None) -> DateGuess:
+_PRECISION_ORDER = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """A distance expression in a sentence: its tokens, the token that ties it to an event
+    of the sentence, and the other event's word (None: "a day later")."""
+
+    span: Span
+    attach: Token
+    event: Token | None
+    days: int
+    precision: str
+
+
+def _coarser(a: str, b: str) -> str:
+    return max(a, b, key=_PRECISION_ORDER.index)
+
+
+def _count(unit: Token) -> tuple[int, bool]:
+    """How many units ("two days", "a day", "the day"); a bare plural ("hours", "weeks")
+    counts one and says the count is not given."""
+    for child in unit.children:
+        if child.dep_ == "nummod":
+            found = parse_count(" ".join(t.text for t in child.subtree))
+            if found is not None:
+                return found[0], True
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "one", "the"):
+            return 1, True
+    return 1, unit.lower_ == unit.lemma_.lower()
+
+
+def _direction(unit: Token, lex: _Lexicon) -> tuple[int, Token, Token, Token | None] | None:
+    """Which way a unit counts, the last token of the expression, the token tying it to an
+    event, and the other event: "two days after the attack" (unit under the preposition),
+    "a day after the bombing" / "the day before" (direction under the unit), "the following
+    day" (ordinal), "a day after troops killed" (the clause marked "after" beside the unit)."""
+    head = unit.head
+    if unit.dep_ == "npadvmod" and head.lower_ in lex.anchor_directions \
+            and head.lower_ not in lex.anchor_ordinals:
+        if head.dep_ == "mark":  # "two days after rockets hit": the unit hangs on the mark
+            return lex.anchor_directions[head.lower_], head, head.head, head.head
+        event = next((c for c in head.children if c.dep_ in ("pobj", "pcomp")), None)
+        return lex.anchor_directions[head.lower_], head, head, event
+    for child in unit.children:
+        word = child.lower_
+        if word not in lex.anchor_directions:
+            continue
+        if word in lex.anchor_ordinals:
+            if child.dep_ == "amod" and child.i < unit.i and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in unit.children):
+                return lex.anchor_directions[word], unit, unit, None
+            continue
+        if child.i > unit.i:
+            event = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            return lex.anchor_directions[word], child, unit, event
+    after = unit.doc[unit.i + 1] if unit.i + 1 < len(unit.doc) else None
+    if after is not None and after.head == head and after.dep_ != "mark" \
+            and after.lower_ in lex.anchor_directions and after.lower_ not in lex.anchor_ordinals:
+        # "Hours after the strike": the parser may hang both on the verb.
+        event = next((c for c in after.children if c.dep_ in ("pobj", "pcomp")), None)
+        return lex.anchor_directions[after.lower_], after, unit, event
+    if unit.dep_ == "npadvmod" and head.pos_ in ("VERB", "AUX"):
+        for clause in (head, *(c for c in head.children if c.dep_ == "advcl")):
+            mark = next((c for c in clause.children if c.dep_ == "mark"
+                         and c.lower_ in lex.anchor_directions and c.i > unit.i), None)
+            if mark is not None:
+                tie = clause if clause is head else unit  # "two days after the protests began"
+                return lex.anchor_directions[mark.lower_], mark, tie, clause
+    return None
+
+
+def _anchors(sent: Span) -> list[_Anchor]:
+    """Every distance from another event the sentence states (see ``anchor_units``)."""
+    lex = lexicon()
+    found = []
+    for unit in sent:
+        lemma = unit.lemma_.lower()
+        if unit.pos_ != "NOUN" or lemma not in lex.anchor_units:
+            continue
+        if unit.left_edge.i > sent.start and \
+                sent.doc[unit.left_edge.i - 1].lower_ in lex.duration_preps:
+            continue  # "a ceasefire for about a year before the fighting": how long, not when
+        way = _direction(unit, lex)
+        if way is None:
+            continue
+        sign, last, tie, event = way
+        count, given = _count(unit)
+        length, precision = lex.anchor_units[lemma]
+        if not given and lemma != "hour":
+            precision = _PRECISION_ORDER[min(_PRECISION_ORDER.index(precision) + 1, 3)]
+        start = min(unit.left_edge.i, last.i)
+        found.append(_Anchor(sent.doc[start: max(unit.i, last.i) + 1], tie, event,
+                             sign * count * length, precision))
+    return found
+
+
+def from_anchor(distance: Distance, anchor: DateGuess, where: str) -> DateGuess | None:
+    """The date ``distance`` away from the event dated by ``anchor`` (None if that date is not
+    stated): "two days after the attack on Sunday" is the Tuesday; the precision is the
+    coarser of the two ("weeks after a strike in March" is a month)."""
+    if anchor.date is None or anchor.precision not in _PRECISION_ORDER:
+        return None
+    precision = _coarser(distance.precision, anchor.precision)
+    if precision == "year":
+        found = date(anchor.date.year + int(distance.days / 365), 1, 1)
+    elif precision == "month":
+        found = _month_start(anchor.date.year, anchor.date.month, int(distance.days / 30))
+    else:
+        found = anchor.date + timedelta(days=distance.days)
+    rule = (f"{SOURCE} distance '{distance.text}' ({where}) -> {distance.days:+d} days from "
+            f"{anchor.date}, the date of '{distance.event or 'the date stated before'}' "
+            f"('{anchor.text}')")
+    return DateGuess(found, precision, rule, distance.text, distance.start, distance.end,
+                     Attachment.OWN)
+
+
+def _own_date(event: Token, published: date | None) -> DateGuess | None:
+    """The other event's own date, when its phrase or clause states one."""
+    guess = event_date(event, published, distances=False)
+    if guess.attachment is not Attachment.OWN or guess.precision not in _PRECISION_ORDER:
+        return None
+    return guess
+
+
+def _distance(trigger: Token, published: date | None,
+              anchors: list[_Anchor]) -> tuple[int, DateGuess] | None:
+    """The closest distance tied to the trigger, resolved against its other event's own date
+    when the sentence states one, else carried unresolved (rank, guess with ``distance``)."""
+    best: tuple[int, DateGuess] | None = None
+    for anchor in anchors:
+        if anchor.event is not None and trigger in anchor.event.subtree \
+                or anchor.span.start <= trigger.i < anchor.span.end:
+            continue
+        attachment = _attachment(anchor.span.doc[anchor.attach.i: anchor.attach.i + 1], trigger)
+        if attachment is None or best is not None and attachment[0] >= best[0]:
+            continue
+        span = anchor.span
+        distance = Distance(anchor.days, anchor.precision,
+                            anchor.event.lemma_.lower() if anchor.event is not None else None,
+                            span.text, span.start_char, span.end_char)
+        own = _own_date(anchor.event, published) if anchor.event is not None else \
+            _date_before(anchor.span, published)
+        resolved = from_anchor(distance, own, attachment[1]) if own is not None else None
+        best = attachment[0], resolved or DateGuess(
+            None, None, "", span.text, span.start_char, span.end_char, Attachment.OWN, distance)
+    return best
+
+
+def _date_before(span: Span, published: date | None) -> DateGuess | None:
+    """'began in 2012, ... prompting an intervention the following year': a distance naming no
+    event counts from the last date the sentence states before it."""
+    found = None
+    for candidate in _candidates(span.sent):
+        if candidate.end > span.start:
+            continue
+        resolution = _resolve(_with_preposition(candidate).text, published)
+        if resolution is not None and (found is None or candidate.start > found[0].start):
+            found = candidate, resolution
+    if found is None:
+        return None
+    candidate, resolution = found
+    return DateGuess(resolution.date, resolution.precision, resolution.rule, candidate.text,
+                     candidate.start_char, candidate.end_char, Attachment.SENTENCE)
+
+
+def _inside_anchor(span: Span, trigger: Token, anchors: list[_Anchor]) -> bool:
+    """A date inside the other event's phrase ("two days after the attack on Sunday") is that
+    event's, not the trigger's."""
+    return any(a.event is not None and trigger not in a.event.subtree
+               and span.root in a.event.subtree for a in anchors)
+
+
+def framing_date(sent: Span, published: date | None) -> DateGuess | None:
+    """'On August 29, 2014, as the columns tried to leave the town, they came under fire': a
+    date that opens the sentence (after at most one of ``framing_preps``), set off by a comma,
+    frames every event the sentence tells, however deep the parser hangs it."""
+    if published is None:
+        return None
+    dates = [e for e in ents_in(sent) if e.label_ == "DATE"]
+    if not dates:
+        return None
+    first = dates[0]
+    lead = sent.doc[sent.start:first.start]
+    if len(lead) > 1 or any(t.lower_ not in lexicon().framing_preps for t in lead):
+        return None
+    if first.end >= sent.end or sent.doc[first.end].text != ",":
+        return None
+    found = _resolve(first.text, published)
+    if found is None:
+        return None
+    return DateGuess(found.date, found.precision, f"{SOURCE} '{first.text}' opens the sentence",
+                     first.text, first.start_char, first.end_char, Attachment.FRAMING)
+
+
+def event_date(trigger: Token, published: date | None, *, distances: bool = True) -> DateGuess:
     """Find the date of the event whose trigger is ``trigger`` and resolve it.
 
     Looks in the trigger's phrase and clause first, then elsewhere in the sentence (never a date
-    that belongs to another event verb), and falls back to the publication date with precision
+    that belongs to another event verb), then at a date framing the whole sentence
+    (:func:`framing_date`), and falls back to the publication date with precision
     "publication". Without a publication date only dates with an explicit year resolve.
+    A distance from another event ("two days after the attack on Sunday") counts from that
+    event's date; when the sentence does not date it, the guess made without the distance
+    carries it in ``distance`` (``distances=False``: ignore distances).
     """
+    anchors = _anchors(trigger.sent) if distances else []
+    plain, rank = _plain_date(trigger, published, anchors)
+    far = _distance(trigger, published, anchors)
+    # At the same attachment a stated date beats a distance ("on Wednesday, two days after the
+    # protests began"), unless it is the distance read as a date ("the next day").
+    if far is None or rank is not None and (
+            far[0] > rank or far[0] == rank and not _overlaps(plain, far[1])):
+        return plain
+    if far[1].date is not None:
+        return far[1]
+    distance = far[1].distance
+    return DateGuess(plain.date, plain.precision, f"{plain.rule}; distance '{far[1].text}' from "
+                     "an event the sentence does not date", plain.text, plain.start, plain.end,
+                     plain.attachment, distance)
+
+
+def _overlaps(a: DateGuess, b: DateGuess) -> bool:
+    return None not in (a.start, a.end, b.start, b.end) \
+        and a.start < b.end and b.start < a.end  # type: ignore[operator]
+
+
+def _plain_date(trigger: Token, published: date | None,
+                anchors: list[_Anchor]) -> tuple[DateGuess, int | None]:
+    """The trigger's date from date expressions alone, and the rank of its attachment."""
     future = future_marker(trigger) is not None
-    best: tuple[int, int, Span, _Resolution | None, str] | None = None
+    best: tuple[int, int, Span, _Resolution | None, str, Attachment] | None = None
     for span in _candidates(trigger.sent):
         attachment = _attachment(span, trigger)
-        if attachment is None:
+        if attachment is None or _inside_anchor(span, trigger, anchors):
             continue
         wide = _with_preposition(span)
         # "warned on Sunday that it would strike": the date of the warning stays in the past.
@@ -529,16 +816,16 @@ def event_date(trigger: Token, published: date | None) -> DateGuess:
             continue
         rank = (attachment[0], abs(span.root.i - trigger.i))
         if best is None or rank < best[:2]:
-            best = (*rank, wide, resolution, attachment[1])
+            best = (*rank, wide, resolution, attachment[1], attachment[2])
     if best is None:
         if published is None:
-            return DateGuess(None, None, "no dateline and no dated expression: date unknown")
-        return DateGuess(published, "publication",
-                         f"no date expression for the event: publication date {published}")
-    _, _, span, resolution, where = best
+            return DateGuess(None, None, "no dateline and no dated expression: date unknown"), None
+        return framing_date(trigger.sent, published) or DateGuess(
+            published, "publication", f"no date expression for the event: publication date {published}"), None
+    _, _, span, resolution, where, how = best
     if resolution is None:
         return DateGuess(None, None, f"no dateline: '{span.text}' ({where}) not resolved",
-                         span.text, span.start_char, span.end_char)
+                         span.text, span.start_char, span.end_char, how), best[0]
     return DateGuess(resolution.date, resolution.precision,
                      f"{SOURCE} {resolution.rule} ({where})",
-                     span.text, span.start_char, span.end_char)
+                     span.text, span.start_char, span.end_char, how), best[0]

@@ -9,7 +9,10 @@ word ("arrested" ... "had been arrested"), it names the same unresolved target (
 market" ... "the market"), it names the same party more or less precisely ("warplanes" ...
 "Russian jets"), it only reports casualties with no one acting ("31 people were killed"), it
 sits in the same sentence, or it goes on in the very next sentence with no one named acting
-and no date of its own ("The explosive device had been planted beside the highway"). Only a
+and no date of its own ("The explosive device had been planted beside the highway"), or it is
+the act the very next sentence tells after one told only by its casualties ("Two children were
+killed." ... "the deaths came in an airstrike by coalition jets"; the act then codes the
+event). Only a
 date or place stated for the event itself can tell two mentions apart: "warned on Sunday ...
 after an air strike" dates the warning, and "a UK-based monitor said jets hit the market" does
 not put the strike in the UK. A mention marked as new ("another bomb", "in a separate attack")
@@ -147,6 +150,15 @@ def _continues(group: list[EventMention], m: EventMention) -> bool:
             and not m.firm_date)
 
 
+def _names_the_act(group: list[EventMention], m: EventMention,
+                   effect_verbs: frozenset[str]) -> bool:
+    """'Two children were killed in Raqqa.' then 'Witnesses said the deaths came in an
+    airstrike by coalition jets': an incident told only by its casualties (no one named acting)
+    is the act the very next sentence tells, whoever it names as acting."""
+    return all(_toll_only(o, effect_verbs) for o in group) \
+        and m.sent_index == max(o.sent_index for o in group) + 1 and not m.separate
+
+
 def _joins(group: list[EventMention], m: EventMention, effect_verbs: frozenset[str]) -> bool:
     first = group[0]
     if first.coding.type != m.coding.type or m.separate and all(
@@ -182,7 +194,8 @@ def _joins(group: list[EventMention], m: EventMention, effect_verbs: frozenset[s
         and not _class_mention(m) and _compatible(o.actor, m.actor)) for o in group)
     same_word = any(o.lemma == m.lemma for o in group)
     return (m.definite or same_sentence or same_actor or same_word or toll_only
-            or _continues(group, m) or any(_same_target(o.recipient, m.recipient) for o in group))
+            or _continues(group, m) or _names_the_act(group, m, effect_verbs)
+            or any(_same_target(o.recipient, m.recipient) for o in group))
 
 
 def _refers_to(group: list[EventMention], m: EventMention, anaphors: frozenset[str]) -> bool:
@@ -300,9 +313,13 @@ def build_event(article_id: str, text: str, group: list[EventMention],
     """One Event from the mentions of one incident; ``target`` is the actor of the event this
     one reacts to ("condemned the raids": the raiders), used when no party was named."""
     first = group[0]
-    # A mention of another type (see _told_within) lends evidence and facts, never the type.
+    # A mention of another type (see _told_within) lends evidence and facts, never the type;
+    # the act ("an airstrike") codes the event rather than its casualties ("three civilians
+    # were killed"); damage to things ("shops were destroyed") is an act of its own.
+    effect_verbs = get_lexicon().effect_verbs
     lead = max((m for m in group if m.coding.type == first.coding.type),
-               key=lambda m: (len(m.coding.cameo), -m.start))
+               key=lambda m: (m.toll is None or not _toll_only(m, effect_verbs),
+                              len(m.coding.cameo), -m.start))
     prov: dict[str, str] = {"type": dict(lead.provenance)["type"]}
     actor, how = _pick_party(group, "actor")
     if how:

@@ -118,6 +118,7 @@ class Lexicon:
     preparation_verbs: frozenset[str]
     preparation_code: str
     sending_verbs: frozenset[str]
+    commemoration_verbs: frozenset[str]
     obligation_modals: frozenset[str]
     obligation_code: str
     negated_cooperation_code: str
@@ -284,6 +285,7 @@ def get_lexicon() -> Lexicon:
         preparation_verbs=word_set(data, "preparation_verbs", TRIGGERS_FILE, required=False),
         preparation_code=_code(data, "preparation_code"),
         sending_verbs=word_set(data, "sending_verbs", TRIGGERS_FILE, required=False),
+        commemoration_verbs=word_set(data, "commemoration_verbs", TRIGGERS_FILE, required=False),
         obligation_modals=word_set(data, "obligation_modals", TRIGGERS_FILE, required=False),
         obligation_code=_code(data, "obligation_code"),
         negated_cooperation_code=_code(data, "negated_cooperation_code"),

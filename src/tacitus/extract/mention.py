@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.extract.coding import Coding
-from tacitus.extract.dates import DateGuess, event_date, resolve_expression
+from tacitus.extract.dates import DateGuess, event_date, from_anchor
 from tacitus.extract.generic import separate_marker
 from tacitus.extract.lexicon import Pattern, get_lexicon
 from tacitus.extract.parties import ArticleParties
@@ -30,7 +30,6 @@ from tacitus.extract.status import (
 from tacitus.extract.toll import TollGuess, event_toll
 from tacitus.extract.triggers import Trigger, np_words, sentence_triggers
 from tacitus.model import Article, Evidence, Party, Place
-from tacitus.nlp.spans import ents_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +103,6 @@ def _demonstrative(token: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in token.children)
 
 
-# A date that opens the sentence, after at most one of these prepositions and before a comma.
-FRAMING = "opens the sentence"
-FRAMING_PREPS = frozenset({"in", "on", "at", "by"})
-# Date rules (tacitus.extract.dates) that read the date off another word than the event's own
-# phrase or clause: "warned on Sunday ... after an air strike" dates the warning, not the strike.
-BORROWED_DATE = ("on the reporting verb", "in the sentence", "on a participant", FRAMING)
 STATED_PRECISIONS = frozenset({"day", "week", "month", "year"})
 # Where a bare event noun names a kind of act rather than an incident told: "financing itself
 # through kidnapping", "threatening phone calls", "a ban on public gatherings".
@@ -123,26 +116,24 @@ REACTION_LINKS = frozenset({"pobj", "prep", "dobj", "pcomp", "advcl", "conj"})
 REACTION_REACH = 4
 
 
-def _framing_date(sent: Span, published: date | None) -> DateGuess | None:
-    """'On August 29, 2014, as the columns tried to leave the town, they came under fire': a
-    date that opens the sentence, set off by a comma, frames every event the sentence tells,
-    however deep the parser hangs it (used when the event has no date of its own)."""
-    if published is None:
-        return None
-    dates = [e for e in ents_in(sent) if e.label_ == "DATE"]
-    if not dates:
-        return None
-    first = dates[0]
-    lead = sent.doc[sent.start:first.start]
-    if len(lead) > 1 or any(t.lower_ not in FRAMING_PREPS for t in lead):
-        return None
-    if first.end >= sent.end or sent.doc[first.end].text != ",":
-        return None
-    resolved = resolve_expression(first.text, published)
-    if resolved is None:
-        return None
-    return DateGuess(resolved[0], resolved[1], f"dates.yaml '{first.text}' {FRAMING}",
-                     first.text, first.start_char, first.end_char)
+def _counted_from_earlier(when: DateGuess, earlier: list[EventMention], index: int) -> DateGuess:
+    """'Gunmen attacked a church on Sunday. Two days after the attack, police arrested 12':
+    a distance from an event its sentence does not date counts from the latest earlier
+    sentence's event told with that word, or, for a general word ("the attack") or none
+    ("a day later", "the day before"), from the latest dated event before; else the date
+    stays what the sentence alone gives."""
+    distance = when.distance
+    if distance is None:
+        return when
+    dated = [m for m in reversed(earlier) if m.sent_index < index and m.firm_date]
+    same = next((m for m in dated if distance.event in (m.lemma, m.trigger.lower())), None)
+    if same is None and (distance.event is None
+                         or distance.event in get_lexicon().anaphoric_nouns):
+        same = next(iter(dated), None)
+    if same is None:
+        return when
+    return from_anchor(distance, same.date, f"from '{same.trigger}' in an earlier sentence") \
+        or when
 
 
 def _firm_date(when: DateGuess, trig: Trigger, others: set[int]) -> bool:
@@ -150,7 +141,7 @@ def _firm_date(when: DateGuess, trig: Trigger, others: set[int]) -> bool:
     read off a reporting verb or the sentence at large, nor off the verb of another event in
     the sentence ("arrested activists overnight ahead of a planned rally": the night is the
     arrests', not the rally's)."""
-    if when.precision not in STATED_PRECISIONS or any(w in when.rule for w in BORROWED_DATE):
+    if when.precision not in STATED_PRECISIONS or when.borrowed:
         return False
     doc = trig.token.doc
     span = doc.char_span(when.start, when.end, alignment_mode="expand") if (
@@ -232,7 +223,7 @@ def _depth(token: Token) -> int:
 
 def _mention(trig: Trigger, sent: Span, index: int, words: frozenset[str], nouns: set[int],
              others: set[int], reactions: set[int], parties: ArticleParties,
-             published: date | None) -> EventMention:
+             published: date | None, earlier: list[EventMention]) -> EventMention:
     lexicon = get_lexicon()
     prov: list[tuple[str, str]] = []
     said = attribution(trig.anchor)
@@ -258,9 +249,7 @@ def _mention(trig: Trigger, sent: Span, index: int, words: frozenset[str], nouns
     elif roles.recipient is not None:
         recipient, how = parties.resolve(roles.recipient, roles.recipient_rule)
         prov.append(("recipient", how))
-    when = event_date(trig.anchor, published)
-    if when.precision == "publication":
-        when = _framing_date(sent, published) or when
+    when = _counted_from_earlier(event_date(trig.anchor, published), earlier, index)
     prov.append(("date", when.rule))
     toll = event_toll(trig.anchor)
     if toll is None and trig.anchor is not trig.token:
@@ -282,16 +271,16 @@ def _mention(trig: Trigger, sent: Span, index: int, words: frozenset[str], nouns
     place = event_place(trig.token, trig.anchor, (roles.actor, said.source))
     reacted = _reacted_to(trig.token, reactions - {trig.token.i, trig.anchor.i})
     if place is not None:
-        prov.append(("location", place[1]))
+        prov.append(("location", place.rule))
     return EventMention(
         trigger=trig.token.text, lemma=trig.token.lemma_.lower(), start=trig.token.idx, end=trig.token.idx + len(trig.token.text),
         sent_start=sent.start_char, sent_end=sent.end_char, sent_index=index, pattern=trig.pattern,
         coding=coded, actor=actor, recipient=recipient, date=when, toll=toll, status=status,
-        attribution=said, source=source, location=place[0] if place else None, words=words,
+        attribution=said, source=source, location=place.place if place else None, words=words,
         trigger_words=_trigger_words(trig.token, trig.anchor),
         definite=_definite(trig.token), demonstrative=_demonstrative(trig.token),
         firm_date=_firm_date(when, trig, others),
-        firm_place=place is not None and "in a phrase of" in place[1],
+        firm_place=place is not None and place.attached,
         kind_only=_kind_only(trig.token, trig.anchor, reacted),
         separate=separate_marker(trig.token, trig.anchor) is not None,
         reacted_to=reacted, passive=_passive(trig.anchor),
@@ -314,6 +303,6 @@ def mentions(doc: Doc, article: Article) -> list[EventMention]:
         verbs = nouns | {t.anchor.i for t in found}
         reactions = {i for t in found if t.coding.type in REACTION_TYPES
                      for i in (t.token.i, t.anchor.i)}
-        out.extend(_mention(t, sent, index, words, nouns, verbs, reactions, parties,
-                            article.published) for t in found)
+        out.extend([_mention(t, sent, index, words, nouns, verbs, reactions, parties,
+                             article.published, out) for t in found])
     return out

@@ -2,7 +2,8 @@
 
 Only the text and offsets are recorded here; the geo stage resolves coordinates later. The
 search goes from the closest attachment outwards: a place inside an "in/near/at/..." phrase
-of the trigger (or of its clause verb), then a place anywhere in the sentence. Places inside
+of the trigger (or of its clause verb), then a place anywhere in the sentence; the guess says
+which (``PlaceGuess.attached``). Places inside
 the actor's own phrase are skipped, so "US forces" never puts the event in the United States.
 """
 
@@ -37,8 +38,20 @@ def _words() -> _Words:
     return _Words(word_set(data, "preps", PLACES_FILE), word_set(data, "heads", PLACES_FILE))
 
 
-def _place(ent: Span) -> Place:
-    return Place(text=ent.text, start=ent.start_char, end=ent.end_char)
+@dataclass(frozen=True, slots=True)
+class PlaceGuess:
+    """The place of one event as written, the rule that found it, and whether it is attached
+    to the event (in a phrase of the trigger or its clause verb) rather than merely in its
+    sentence: only an attached place can tell two incidents apart ("a UK-based monitor said
+    jets hit the market" does not put the strike in the UK)."""
+
+    place: Place
+    rule: str
+    attached: bool
+
+
+def _guess(ent: Span, rule: str, attached: bool) -> PlaceGuess:
+    return PlaceGuess(Place(text=ent.text, start=ent.start_char, end=ent.end_char), rule, attached)
 
 
 def _inside(ent: Span, spans: tuple[Span | None, ...]) -> bool:
@@ -66,8 +79,8 @@ def _attached(head: Token, sent_ents: list[Span], exclude: tuple[Span | None, ..
     return None
 
 
-def event_place(trigger: Token, anchor: Token, exclude: tuple[Span | None, ...]) -> tuple[Place, str] | None:
-    """The place of an event and the rule that found it, or None if none is written."""
+def event_place(trigger: Token, anchor: Token, exclude: tuple[Span | None, ...]) -> PlaceGuess | None:
+    """The place of an event, or None if none is written."""
     sent = trigger.sent
     ents = [e for e in ents_in(sent) if e.label_ in PLACE_ENTS and not e.root.like_num]
     if not ents:
@@ -75,8 +88,10 @@ def event_place(trigger: Token, anchor: Token, exclude: tuple[Span | None, ...])
     for head in dict.fromkeys((trigger, anchor)):
         ent = _attached(head, ents, exclude)
         if ent is not None:
-            return _place(ent), f"place entity {ent.label_} '{ent.text}' in a phrase of '{head.text}'"
+            return _guess(ent, f"place entity {ent.label_} '{ent.text}' in a phrase of "
+                               f"'{head.text}'", True)
     for ent in ents:
         if not _inside(ent, exclude):
-            return _place(ent), f"place entity {ent.label_} '{ent.text}' in the same sentence"
+            return _guess(ent, f"place entity {ent.label_} '{ent.text}' in the same sentence",
+                          False)
     return None

@@ -82,6 +82,7 @@ class RecipientRules:
     own_force_types: frozenset[str]
     doer_types: frozenset[str]
     force_types: frozenset[str]
+    uncontrolled_preps: frozenset[str]
 
 
 def _ordered_words(data: dict[str, Any], key: str, line: int | None, types: bool = False) -> tuple[str, ...]:
@@ -120,6 +121,7 @@ def parse_recipient_rules(data: Any) -> RecipientRules:
         own_force_types=frozenset(_ordered_words(data, "own_force_types", line, types=True)),
         doer_types=frozenset(_ordered_words(data, "doer_types", line, types=True)),
         force_types=frozenset(_ordered_words(data, "force_types", line, types=True)),
+        uncontrolled_preps=frozenset(_ordered_words(data, "uncontrolled_preps", line)),
     )
 
 
@@ -438,6 +440,31 @@ def _raised_subject(verb: Token) -> Found | None:
     return None
 
 
+def _controller(verb: Token) -> Found | None:
+    """'Vietnam is committed to opening up its economy', 'the rebels insisted on keeping their
+    weapons', 'the envoy was accused of leaking the report': a gerund after a preposition has
+    no subject of its own; it is done by the subject of the verb the preposition hangs on.
+    Not when that verb has an object, which then controls the gerund ("accused Iran of
+    arming the rebels": Iran arms), nor after a preposition of opposition ("warned against
+    attacking Iran": the one warning does not attack). A subjectless clausal subject of a
+    reported clause is the speaker's."""
+    if verb.dep_ in ("csubj", "csubjpass") and verb.head.dep_ in ("ccomp", "parataxis"):
+        # "US officials said removing the sanctions is out of the question": a subjectless
+        # act that is the topic of a reported clause is the speaker's to do or refuse.
+        speaker = speaker_subject(verb.head)
+        return (speaker, f"speaker of '{verb.head.head.text}'") if speaker is not None else None
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ in recipient_rules().uncontrolled_preps:
+        return None
+    governor = prep.head
+    if governor.pos_ not in ("VERB", "ADJ") or any(c.dep_ in ("dobj", "dative") for c in governor.children):
+        return None
+    subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ in ("WDT", "WP", "EX"):
+        return None
+    return subject, f"subject of '{governor.text} {prep.text}'"
+
+
 def _issuer(verb: Token, noun: Token) -> Found | None:
     """'The PKK issued a declaration demanding ...', 'the army launched an operation targeting
     ...': a participle on a document or operation noun that names no party (the parser makes the
@@ -511,7 +538,7 @@ def _verb_roles(trigger: Trigger) -> Roles:
         return _undergoer_roles(verb)
     actor = subject_of(verb)
     actor_rule = ""
-    raised = _raised_subject(verb) if actor is None else None
+    raised = (_raised_subject(verb) or _controller(verb)) if actor is None else None
     if raised is not None:
         actor, actor_rule = raised
     issuer = _issuer(verb, actor) if actor is not None and raised is None else None

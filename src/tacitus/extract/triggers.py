@@ -12,7 +12,9 @@ the verb lends its clause), effect verbs whose subject is an event noun ("the st
 Between the triggers of one sentence: a casualty verb takes the armed act it names ("wounded two
 soldiers in a bomb attack"), a threat, demand or agreement folds in the act it is about but not
 a clause of time or a condition (an act under "if"/"until" is not asserted), and a mission sent
-to do something unarmed is that thing ("sent experts to investigate").
+to do something unarmed is that thing ("sent experts to investigate"). A crowd gathered "to mark"
+or "to commemorate" something is no protest, and what an event noun's required phrase names
+("a ban on gatherings") is part of that event.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ ALLEGING_TYPES = frozenset({"ACCUSE"})
 MATERIAL_QUADS = frozenset({2, 4})
 COOPERATIVE_QUADS = frozenset({1, 2})
 MOBILIZE = "MOBILIZE"
+PROTEST = "PROTEST"
 # Links that open a clause: content is stated in a clause, not in a prepositional phrase.
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp"})
 # Reactions whose speaker's explanation ("welcomed the strikes, saying they sent a message")
@@ -369,6 +372,11 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
         if coded is not None:
             nouns[token.i] = Trigger(token, light or token, pattern, coded, light)
     found: dict[int, Trigger] = dict(nouns)
+    for trig in nouns.values():
+        if any(slots for _, slots in trig.pattern.preps):
+            # "a ban on public gatherings", "the lifting of the curfew": what the phrase names
+            # is part of the act.
+            _drop_prep_objects(trig.token, trig.pattern, found, nouns)
     for token in sent:
         if token.pos_ != "VERB" or token.dep_ == "amod":
             continue
@@ -402,18 +410,28 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
             # parser hung the main verb on a verbless root: "The bloc called on ...").
             continue
         coded = coding(pattern.code)
-        if coded is not None:
-            found[token.i] = Trigger(token, token, pattern, coded)
-            if pattern.obj:
-                _drop_objects(token, found, nouns)
-            if any(slots for _, slots in pattern.preps):
-                _drop_prep_objects(token, pattern, found, nouns)
+        if coded is None or coded.type == PROTEST and _commemoration(token, lexicon):
+            continue
+        found[token.i] = Trigger(token, token, pattern, coded)
+        if pattern.obj:
+            _drop_objects(token, found, nouns)
+        if any(slots for _, slots in pattern.preps):
+            _drop_prep_objects(token, pattern, found, nouns)
     _drop_effects(found, lexicon)
     _merge_means(found, nouns, lexicon)
     _drop_manners(found, nouns, lexicon)
     _fold_contents(found, lexicon)
     return [found[i] for i in sorted(found)
             if generic_reason(found[i].token, found[i].anchor, lexicon.effect_verbs) is None]
+
+
+def _commemoration(verb: Token, lexicon: Lexicon) -> bool:
+    """'gathered in Kyiv to mark five years since the battle', 'marched to commemorate the
+    victims': a crowd whose stated purpose is to remember or mourn holds a commemoration, which
+    PLOVER does not count as a protest (a protest is directed against someone)."""
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in lexicon.commemoration_verbs
+               and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
+               for c in verb.children)
 
 
 def _governor(trig: Trigger, found: dict[int, Trigger],
