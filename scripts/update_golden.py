@@ -9,17 +9,16 @@ would, and commit only what you agree with.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "golden"))
 
-from golden_io import GOLDEN, golden_name, render  # noqa: E402
+from golden_io import GOLDEN, golden_name, render
 
-from tacitus.api import extract_paths  # noqa: E402
-from tacitus.model import ArticleResult  # noqa: E402
+from tacitus.api import extract_paths
+from tacitus.model import ArticleResult
 
 
 def main() -> int:

@@ -14,10 +14,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from golden_io import GOLDEN, ROOT, golden_name, render  # noqa: E402
+from golden_io import GOLDEN, ROOT, golden_name, render
 
-from tacitus.api import extract_paths, schema_errors  # noqa: E402
-from tacitus.model import ArticleResult  # noqa: E402
+from tacitus.api import extract_paths, schema_errors
+from tacitus.model import ArticleResult
 
 
 @pytest.fixture(scope="module")

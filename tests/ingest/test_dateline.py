@@ -134,13 +134,13 @@ LINES = [
     st.sampled_from(WRITTEN),
     st.sampled_from(LINES),
 )
-def test_written_dates_round_trip(day: date, written, line) -> None:  # noqa: ANN001
+def test_written_dates_round_trip(day: date, written, line) -> None:
     found = parse_dateline(line(written(day)), today=TODAY)
     assert found is not None and found.published == day
 
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=TODAY), st.sampled_from(WRITTEN[2:]))
-def test_place_datelines_round_trip(day: date, written) -> None:  # noqa: ANN001
+def test_place_datelines_round_trip(day: date, written) -> None:
     line = f"BAGHDAD, {written(day)} (Reuters) - Body"
     found = parse_dateline(line, today=TODAY)
     assert found == Dateline(day, "Reuters", "BAGHDAD", len(line) - len("Body"))
