@@ -148,15 +148,17 @@ TOWNS = [Place(f"Town {n}", f"Town {n}", "IRQ", f"Province {n % 4}", 30 + n, 40 
                "city") for n in range(6)]
 
 
-def synthetic(n: int) -> ArticleResult | InputProblem:
+def synthetic(n: int, text: str | None = None, path: str | None = None) -> ArticleResult | InputProblem:
     """Report number ``n`` of a synthetic corpus: reports of 25 incidents in six towns (so that
-    incidents link across articles), from seven outlets, every 37th input unreadable."""
+    incidents link across articles), from seven outlets, every 37th input unreadable. ``text``
+    and ``path`` override the generated ones (a corpus written to files)."""
+    path = path or f"corpus/{n:03d}.txt"
     if n % 37 == 5:
-        return InputProblem(path=f"corpus/{n:03d}.txt", message="unreadable")
+        return InputProblem(path=path, message="unreadable")
     incident = n % 25
     actor = Party(f"Group {incident % 3}", f"Group {incident % 3}", f"G{incident % 3}")
-    return report(f"Report {n}: fighting in town {n % 6}.", source=f"Outlet {n % 7}",
-                  path=f"corpus/{n:03d}.txt",
+    return report(text or f"Report {n}: fighting in town {n % 6}.", source=f"Outlet {n % 7}",
+                  path=path,
                   events=[{"date": date(2020, 1, 1) + timedelta(days=incident // 6),
                            "location": TOWNS[incident % 6], "actor": actor,
                            "fatalities": Toll(n % 9, None, "exact")},

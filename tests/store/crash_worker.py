@@ -10,34 +10,17 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 from tacitus.cli import ingest_cmd
-from tacitus.model import InputProblem, Party, Place, Toll
-from tests.store.conftest import report
-
-TOWNS = [Place(f"Town {n}", f"Town {n}", "IRQ", f"Province {n % 4}", 30 + n, 40 + n, 1000 + n,
-               "city") for n in range(6)]
+from tests.store.conftest import synthetic
 
 
 def extract(paths, skip=None):
     for folder in paths:
         for file in sorted(Path(folder).iterdir()):
             time.sleep(0.004)
-            n = int(file.stem)
-            if n % 37 == 5:
-                yield InputProblem(path=str(file), message="unreadable")
-                continue
-            incident = n % 25
-            actor = Party(f"Group {incident % 3}", f"Group {incident % 3}", f"G{incident % 3}")
-            yield report(file.read_text(), source=f"Outlet {n % 7}", path=str(file),
-                         events=[{"date": date(2020, 1, 1) + timedelta(days=incident // 6),
-                                  "location": TOWNS[incident % 6], "actor": actor,
-                                  "fatalities": Toll(n % 9, None, "exact")},
-                                 {"type": "PROTEST", "cameo": "141", "actor": None,
-                                  "date": date(2020, 2, 1) + timedelta(days=n % 3),
-                                  "location": TOWNS[n % 6]}][: 1 + n % 2])
+            yield synthetic(int(file.stem), text=file.read_text(), path=str(file))
 
 
 def main(db: str, corpus: str) -> int:
