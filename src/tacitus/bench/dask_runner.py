@@ -21,18 +21,12 @@ from tacitus.api.cluster import Cluster, extract_articles, map_articles
 from tacitus.bench.runner import SLICE, Timing, _chunks, _parse_only, _total
 from tacitus.eval.system import progress
 from tacitus.model import Article, InputProblem
-from tacitus.nlp import get_pipeline
-
-
-def _parse_each(articles: Sequence[Article]) -> list[int]:
-    """One parse-only task: the token count of each article (one output per article)."""
-    return [len(parsed.doc) for parsed in get_pipeline().parse(articles)]
 
 
 def _parse_pass(cluster: Cluster, articles: list[Article]) -> float:
     """Wall-clock seconds for the cluster to parse ``articles``."""
     start = time.perf_counter()
-    for _ in map_articles(cluster, _parse_each, articles):
+    for _ in map_articles(cluster, _parse_only, articles):
         pass
     return time.perf_counter() - start
 
