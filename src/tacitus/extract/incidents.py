@@ -29,12 +29,11 @@ from collections.abc import Sequence
 
 from tacitus.extract.acled import Facts, classify
 from tacitus.extract.lexicon import get_lexicon
-from tacitus.extract.mention import EventMention, mentions
+from tacitus.extract.mention import STATED_PRECISIONS, EventMention, mentions
 from tacitus.model import Attribution, Event, Party, Toll, stable_hash
 from tacitus.nlp import ParsedArticle
 
 FUTURE = frozenset({"threatened", "planned"})
-STATED = frozenset({"day", "week", "month", "year"})
 UNIDENTIFIED = "UAF"
 ARMED_KIND = "non-state armed"
 
@@ -95,7 +94,7 @@ def _same_target(a: Party | None, b: Party | None) -> bool:
 
 
 def _stated(m: EventMention) -> bool:
-    return m.date.date is not None and m.date.precision in STATED
+    return m.date.date is not None and m.date.precision in STATED_PRECISIONS
 
 
 def _same_place(a: EventMention, b: EventMention) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.extract.coding import Coding
 from tacitus.extract.dates import DateGuess, event_date, from_anchor
-from tacitus.extract.generic import separate_marker
+from tacitus.extract.generic import SPECIFIC_DEPS, separate_marker
 from tacitus.extract.lexicon import Pattern, get_lexicon
 from tacitus.extract.parties import ArticleParties
 from tacitus.extract.places import event_place
@@ -28,7 +28,7 @@ from tacitus.extract.status import (
     event_status,
 )
 from tacitus.extract.toll import TollGuess, event_toll
-from tacitus.extract.triggers import Trigger, np_words, sentence_triggers
+from tacitus.extract.triggers import Trigger, is_passive, np_words, sentence_triggers
 from tacitus.model import Article, Evidence, Party, Place
 
 
@@ -103,11 +103,11 @@ def _demonstrative(token: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in token.children)
 
 
+# Date precisions the text states (every one but "publication", a fallback to the dateline).
 STATED_PRECISIONS = frozenset({"day", "week", "month", "year"})
 # Where a bare event noun names a kind of act rather than an incident told: "financing itself
 # through kidnapping", "threatening phone calls", "a ban on public gatherings".
 OBLIQUE_DEPS = frozenset({"pobj", "dobj"})
-SPECIFIC_DEPS = frozenset({"det", "poss", "nummod"})
 # Event types that react to another event, the links from what they are about up to them, and
 # how many links to climb ("blamed X, some wearing uniforms, for the killings": the parser may
 # hang the phrase on a participle in between).
@@ -178,11 +178,6 @@ def _kind_only(token: Token, anchor: Token, reacted_to: bool) -> bool:
         # before "of" counts instances of the act.
         return False
     return first.dep_ in OBLIQUE_DEPS
-
-
-def _passive(verb: Token) -> bool:
-    """'were killed', 'was hit': the act told from its victims' side."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _reacted_to(token: Token, reactions: set[int]) -> bool:
@@ -283,7 +278,7 @@ def _mention(trig: Trigger, sent: Span, index: int, words: frozenset[str], nouns
         firm_place=place is not None and place.attached,
         kind_only=_kind_only(trig.token, trig.anchor, reacted),
         separate=separate_marker(trig.token, trig.anchor) is not None,
-        reacted_to=reacted, passive=_passive(trig.anchor),
+        reacted_to=reacted, passive=is_passive(trig.anchor),
         depth=_depth(trig.anchor), target_event=target_event,
         provenance=tuple(prov),
     )
