@@ -128,10 +128,10 @@ def test_tasks_shrink_to_single_articles_at_the_end(threads: cluster.Cluster) ->
 
 
 def test_parse_only_tasks_stream_like_the_pipeline(threads: cluster.Cluster) -> None:
-    from tacitus.bench.dask_runner import _parse_each
+    from tacitus.bench.runner import _parse_only
 
     articles = [Article(text=t) for t in REPORTS]
-    assert sorted(cluster.map_articles(threads, _parse_each, articles, batch_size=2)) == sorted(
+    assert sorted(cluster.map_articles(threads, _parse_only, articles, batch_size=2)) == sorted(
         len(parsed.doc) for parsed in pipeline.get_pipeline().parse(articles))
 
 
