@@ -102,9 +102,77 @@ class Pattern:
         return f"{self.pos} pattern '{self.label}' -> {self.code} ({self.source}:{self.line})"
 
 
+Key = tuple[str, ...]
+"""A context feature a pattern cannot match without: ``("subj", word)``, ``("obj", word)``,
+``("mods", word)``, ``("prep", prep)``, ``("prep", prep, word)`` or ``("clause",)``."""
+
+SCAN_LIMIT = 8
+"""Up to this many patterns a lemma's candidates are simply tried in order; past it (common
+verbs have hundreds of PETRARCH patterns) only those whose key the context has are tried."""
+
+
+def _key(pattern: Pattern) -> Key | None:
+    """One feature without which ``pattern`` cannot match (its narrowest slot), or None for a
+    pattern that matches any context."""
+    options: list[tuple[int, list[Key]]] = []
+    for field_name, slots in (("subj", pattern.subj), ("obj", pattern.obj), ("mods", pattern.mods)):
+        options += [(len(slot), [(field_name, w) for w in slot]) for slot in slots]
+    for prep, slots in pattern.preps:
+        options += [(len(slot), [("prep", prep, w) for w in slot]) for slot in slots]
+        options.append((1 << 20, [("prep", prep)]))
+    if pattern.clause:
+        options.append((1 << 21, [("clause",)]))
+    return min(options, key=lambda o: o[0])[1] if options else None
+
+
+def _context_keys(ctx: Context) -> list[Key]:
+    keys: list[Key] = [("subj", w) for w in ctx.subj]
+    keys += [("obj", w) for w in ctx.obj]
+    keys += [("mods", w) for w in ctx.mods]
+    for prep, words in ctx.preps.items():
+        keys.append(("prep", prep))
+        keys += [("prep", prep, w) for w in words]
+    if ctx.clause:
+        keys.append(("clause",))
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """A lemma's patterns, best first, with an index from context features to the patterns that
+    need them, so that a verb with hundreds of patterns tests only the few its context allows."""
+
+    ordered: tuple[Pattern, ...]
+    free: tuple[int, ...]
+    """Positions of the patterns that need no feature (bare lemma entries)."""
+    keyed: dict[Key, tuple[int, ...]]
+
+    @classmethod
+    def build(cls, patterns: list[Pattern]) -> Candidates:
+        ordered = tuple(sorted(patterns, key=lambda p: (not p.curated, -p.specificity)))
+        free: list[int] = []
+        keyed: dict[Key, list[int]] = {}
+        for position, pattern in enumerate(ordered):
+            keys = _key(pattern)
+            if keys is None:
+                free.append(position)
+            for key in keys or ():
+                keyed.setdefault(key, []).append(position)
+        return cls(ordered, tuple(free), {k: tuple(v) for k, v in keyed.items()})
+
+    def best(self, ctx: Context) -> Pattern | None:
+        """The first pattern in order that ``ctx`` satisfies."""
+        if len(self.ordered) <= SCAN_LIMIT:
+            return next((p for p in self.ordered if p.matches(ctx)), None)
+        positions = set(self.free)
+        for key in _context_keys(ctx):
+            positions.update(self.keyed.get(key, ()))
+        return next((self.ordered[i] for i in sorted(positions) if self.ordered[i].matches(ctx)), None)
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    patterns: dict[tuple[str, str], tuple[Pattern, ...]]
+    patterns: dict[tuple[str, str], Candidates]
     light_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     effect_verbs: frozenset[str]
@@ -139,16 +207,14 @@ class Lexicon:
         return next((c for c in _deinflections(token.lower_) if c in self.verbs), lemma)
 
     def candidates(self, pos: str, lemma: str) -> tuple[Pattern, ...]:
-        return self.patterns.get((pos, lemma), ())
+        entry = self.patterns.get((pos, lemma))
+        return entry.ordered if entry is not None else ()
 
     def best(self, pos: str, lemma: str, ctx: Context) -> Pattern | None:
         """The most specific pattern of ``lemma`` that ``ctx`` satisfies; any curated match
         beats every PETRARCH one (the curated table was written for today's news)."""
-        # Candidates are stored best first (see get_lexicon), so the first match wins.
-        for pattern in self.candidates(pos, lemma):
-            if pattern.matches(ctx):
-                return pattern
-        return None
+        entry = self.patterns.get((pos, lemma))
+        return entry.best(ctx) if entry is not None else None
 
 
 def _slots(raw: Any, where: tuple[str, int | None]) -> tuple[Slot, ...]:
@@ -270,8 +336,7 @@ def get_lexicon() -> Lexicon:
     lists = {name: word_set(data, name, TRIGGERS_FILE, required=False) for name in (
         "light_verbs", "reporting_verbs", "effect_verbs", "generic_verbs", "warning_verbs")}
     return Lexicon(
-        patterns={k: tuple(sorted(v, key=lambda p: (not p.curated, -p.specificity)))
-                  for k, v in index.items()},
+        patterns={k: Candidates.build(v) for k, v in index.items()},
         light_verbs=lists["light_verbs"],
         reporting_verbs=lists["reporting_verbs"],
         effect_verbs=lists["effect_verbs"],
