@@ -16,7 +16,6 @@ lost workers equals that of a clean run.
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -72,17 +71,6 @@ LOCAL_CONFIG = {
 """Settings of a LocalCluster started by :func:`connect`. A remote cluster keeps its own."""
 
 
-def _load() -> None:
-    """Warm the pipeline up, then freeze what it loaded out of the garbage collector's sight.
-
-    The models and lexicons live as long as the worker: without ``gc.freeze`` every full
-    collection walks their hundreds of thousands of objects again, and so does the
-    interpreter's exit, which then outlasts the nanny's four-second wait and gets killed.
-    """
-    warm_up()
-    gc.freeze()
-
-
 class PipelineLoader(WorkerPlugin):
     """Warms the pipeline up once on every worker as it joins, before it takes a task."""
 
@@ -91,7 +79,7 @@ class PipelineLoader(WorkerPlugin):
 
     async def setup(self, worker: Any) -> None:
         # Loading takes seconds; in a thread the worker's event loop keeps answering the scheduler.
-        await asyncio.to_thread(_load)
+        await asyncio.to_thread(warm_up)
 
 
 @dataclass(slots=True)
@@ -196,7 +184,8 @@ def map_articles(cluster: Cluster, task: Callable[[list[Article]], list[T]],
 
     At most ``IN_FLIGHT_PER_THREAD`` batches per worker thread are submitted ahead, and one
     batch per thread is read ahead, so that when the input ends what is left is split into
-    ever smaller tasks (:func:`tail_size`) and no worker idles at the end. InputProblems among
+    ever smaller tasks (:func:`tail_size`), longest articles first, and no worker idles at the
+    end. InputProblems among
     ``items`` pass straight through. A batch that fails (its workers died ``ALLOWED_FAILURES +
     1`` times, or it raised) is re-run article by article; an article that fails alone comes
     out as an InputProblem, and the run goes on.
@@ -246,6 +235,9 @@ def map_articles(cluster: Cluster, task: Callable[[list[Article]], list[T]],
         pending.append(item)
         if len(pending) >= batch_size * (threads + 1):
             yield from submit_next(batch_size)
+    # Longest first: the last, smallest tasks then hold the shortest articles, so the workers
+    # finish within a short article of each other (longest-processing-time-first scheduling).
+    pending.sort(key=lambda a: len(a.text), reverse=True)
     while pending:
         yield from submit_next(tail_size(len(pending), threads, batch_size))
     while running:
