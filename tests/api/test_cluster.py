@@ -127,6 +127,25 @@ def test_tasks_shrink_to_single_articles_at_the_end(threads: cluster.Cluster) ->
     assert sorted(TASK_SIZES, reverse=True) == [8] * 7 + [7, 4, 2, 1]
 
 
+TASK_TEXTS: list[list[str]] = []
+
+
+def record_texts(batch: list[Article]) -> list[str]:
+    """A task that notes the texts it was given."""
+    TASK_TEXTS.append([a.text for a in batch])
+    return [a.text for a in batch]
+
+
+def test_the_last_task_holds_the_shortest_article(threads: cluster.Cluster) -> None:
+    TASK_TEXTS.clear()
+    articles = [Article(text="report " + "x" * ((n * 7) % 30)) for n in range(70)]
+    list(cluster.map_articles(threads, record_texts, articles, batch_size=8))
+    # The input ends with 22 articles left; they go out longest first in tasks of 8, 7, 4, 2
+    # and 1, so the one single-article task holds the shortest of them.
+    assert [texts for texts in TASK_TEXTS if len(texts) == 1] == [
+        [min((a.text for a in articles[48:]), key=len)]]
+
+
 def test_parse_only_tasks_stream_like_the_pipeline(threads: cluster.Cluster) -> None:
     from tacitus.bench.runner import _parse_only
 
