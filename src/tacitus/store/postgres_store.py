@@ -136,6 +136,10 @@ class PostgresStore(SqlStore):
         the write runs on it, even if another thread meanwhile replaced a dropped connection."""
         return getattr(self._writing, "con", None)
 
+    def _writer(self) -> psycopg.Connection[Any]:
+        """The connection a statement runs on: the open write's, else a live one."""
+        return self._in_write() or self._live()
+
     def _read(self, run: Callable[[psycopg.Connection[Any]], T]) -> T:
         """Run a read; once more on a new connection if the server dropped this one.
 
@@ -166,7 +170,7 @@ class PostgresStore(SqlStore):
                     self._writing.con = None
 
     def _execute(self, query: str, params: Sequence[Any] = ()) -> None:
-        (self._in_write() or self._live()).execute(*_statement(query, params))
+        self._writer().execute(*_statement(query, params))
 
     def _fetch(self, query: str, params: Sequence[Any] = ()) -> list[Row]:
         def fetch(con: psycopg.Connection[Any]) -> list[Row]:
@@ -200,7 +204,7 @@ class PostgresStore(SqlStore):
         names = ", ".join(f'"{c}"' for c in columns)
         values = ", ".join("%s" for _ in columns)
         conflict = " ON CONFLICT DO NOTHING" if or_ignore else ""
-        with (self._in_write() or self._live()).cursor() as cursor:
+        with self._writer().cursor() as cursor:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({values}){conflict}",
                                [tuple(r[c] for c in columns) for r in rows])
 
