@@ -40,7 +40,11 @@ MIT_TEXT = (
 # CAMEO 02 (appeals) are PLOVER REQUESTs; 195 (aerial weapons) has PLOVER's mode "aerial";
 # 163 (impose embargo, boycott or sanctions) is the manual's SANCTION, not COERCE; 016 (deny
 # responsibility) is REJECT, as chapter 7 suggests; resigning (0831) is the manual's RETREAT
-# mode "resign".
+# mode "resign"; an official complaint (114) is a diplomatic protest, ACCUSE 'disapprove'
+# (manual 3.9.2); a finding of guilt (116) is SANCTION 'convict' (manual table 3.8); threats of
+# administrative and political restrictions (132, 1321, 1322) are THREATEN 'restrict', the
+# manual's mode for "the banning of political activities" (table 3.6; 'ban' and 'political'
+# are no THREATEN modes).
 PLOVER_ADDITIONS = {
     "02": ("REQUEST", "", ""),
     "016": ("REJECT", "", ""),
@@ -52,6 +56,11 @@ PLOVER_ADDITIONS = {
     "0874": ("RETREAT", "withdraw", "military"),
     "133": ("THREATEN", "restrict", ""),
     "176": ("COERCE", "cyber", ""),
+    "114": ("ACCUSE", "disapprove", "diplomatic"),
+    "116": ("SANCTION", "convict", "legal"),
+    "132": ("THREATEN", "restrict", "executive"),
+    "1321": ("THREATEN", "restrict", "human_rights"),
+    "1322": ("THREATEN", "restrict", "pro_autocracy"),
 }
 
 # py-gdelt's table spells CAMEO 183 (non-military bombing) as "1883".
@@ -104,7 +113,9 @@ def convert_plover(data: Path) -> None:
             "# crowd-control (pro_autocracy is a context), 0874 (retreat or surrender militarily) ->\n"
             "# withdraw (disarm is 0873's), 133 (threaten protest) -> restrict\n"
             "# (manual table 3.6: threats of boycotts and strikes); added 176 (cyber attack) -> COERCE cyber\n"
-            "# (manual table 3.10). Generated; do not edit by hand.\n"
+            "# (manual table 3.10); 114 (complain officially) -> ACCUSE disapprove (manual 3.9.2),\n"
+            "# 116 (find guilty) -> SANCTION convict (manual table 3.8), 132/1321/1322 (threaten\n"
+            "# restrictions, bans) -> THREATEN restrict (manual table 3.6). Generated; do not edit by hand.\n"
         )
         writer = csv.writer(handle)
         writer.writerow(["cameo", "type", "mode", "context"])

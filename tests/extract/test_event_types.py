@@ -396,6 +396,238 @@ RULES = [
     ("Riot police were deployed across the capital ahead of the vote.", "MOBILIZE", "police"),
 ]
 
+# Round 3: every PLOVER type told in varied news syntax (noun triggers, passives, headlines,
+# "X's decision to ...", light verbs) and the manual's cuts: crowd control needs a named weapon or
+# tactic and live fire stays firearms (3.16.2-3), hostage rescues are AID (3.7.2), a conviction
+# is SANCTION 'convict' (table 3.8), an official complaint ACCUSE 'disapprove' (3.9.2), a threat
+# of bans THREATEN 'restrict' (table 3.6), an offer AGREE (3.1); a participle on a party
+# ("a man accused of spying") describes it.
+COVERAGE = [
+    # crowd control
+    ("Police dispersed the crowd using water cannon.", "ASSAULT", "crowd-control"),
+    ("Police dispersed the protesters using tear gas and rubber bullets.",
+     "ASSAULT", "crowd-control"),
+    ("Police fired rubber bullets to disperse the demonstrators.", "ASSAULT", "crowd-control"),
+    ("Police fired shots in the air to disperse the demonstrators.", "ASSAULT", "crowd-control"),
+    ("Police used batons to disperse the protesters.", "ASSAULT", "crowd-control"),
+    ("Security forces dispersed the rally with tear gas and rubber bullets on Sunday.",
+     "ASSAULT", "crowd-control"),
+    ("Soldiers fired live rounds to disperse the crowd.", "ASSAULT", "firearms"),
+    ("Troops opened fire to disperse the crowd, killing three people.", "ASSAULT", "firearms"),
+    # descriptions
+    ("Two men convicted of murder were executed in Riyadh.", "ASSAULT", ANY),
+    ("The police arrested a man accused of spying for Russia.", "COERCE", "arrest"),
+    ("The attack, condemned by the UN, killed 12 people.", "ASSAULT", ANY),
+    # convictions, complaints, conditional threats
+    ("A court convicted the former president of corruption.", "SANCTION", "convict"),
+    ("The court found the journalist guilty of spreading false news.", "SANCTION", "convict"),
+    ("A court sentenced the former president to ten years in prison.", "COERCE", "arrest"),
+    ("Nigeria summoned the British envoy to complain about the remarks.", "ACCUSE", "disapprove"),
+    ("The party said it will boycott the elections unless the president agrees to step down.",
+     "THREATEN", "restrict"),
+    ("The rebels said they would attack the city unless the army withdrew.",
+     "THREATEN", "violence"),
+    ("The government threatened to ban the opposition party.", "THREATEN", "restrict"),
+    ("Kenya offered to send police to Haiti.", "AGREE", ANY),
+    # rescues and releases
+    ("Special forces rescued 12 hostages in a raid on a militant hideout.", "AID", ANY),
+    ("Soldiers freed 14 kidnapped farmers from a forest camp.", "AID", ANY),
+    ("The kidnappers freed the hostages after a ransom was paid.", "RETREAT", "release"),
+    ("Soldiers evacuated villagers from the flooded district.", "AID", ANY),
+    ("Peacekeepers withdrew from the buffer zone on Friday.", "RETREAT", "withdraw"),
+    # protests
+    ("Thousands of protesters stormed the parliament building.", "PROTEST", "riot"),
+    ("The opposition walked out of parliament in protest.", "PROTEST", ANY),
+    ("Opposition lawmakers walked out of the chamber during the vote.", "PROTEST", ANY),
+    ("Truckers blockaded the border crossing for a third day.", "PROTEST", "obstruct"),
+    ("The strike by dock workers entered its third week.", "PROTEST", ANY),
+    ("Thousands of workers staged a walkout over unpaid wages.", "PROTEST", ANY),
+    ("Opposition supporters rallied in the capital on Saturday.", "PROTEST", ANY),
+    ("Protesters blocked roads and burned tyres in the town.", "PROTEST", ANY),
+    ("Students boycotted classes to protest the fee increase.", "PROTEST", ANY),
+    ("Lawyers held a demonstration outside the supreme court.", "PROTEST", ANY),
+    ("Farmers staged protests across France.", "PROTEST", ANY),
+    ("Demonstrators torched the governor's office.", "PROTEST", ANY),
+    ("A general strike paralysed the capital on Monday.", "PROTEST", ANY),
+    # armed
+    ("Israeli warplanes launched raids on Gaza overnight.", "ASSAULT", "aerial"),
+    ("The army carried out raids in several villages.", "ASSAULT", None),
+    ("The rebels launched a counteroffensive in the east.", "ASSAULT", ANY),
+    # rockets or shells that hit, and fire "under" artillery, are heavy weapons
+    ("More than 30 rockets hit the military base on Friday.", "ASSAULT", "heavy-weapons"),
+    ("The convoy came under artillery fire near the border.", "ASSAULT", "heavy-weapons"),
+    # defying a ban while protesting is how the protest was held
+    ("Thousands of people took to the streets, defying a ban on gatherings.", "PROTEST", "demo"),
+    # refusals and entry bans (REJECT, manual 3.10.2), inquiries, concessions, cooperation, meetings
+    ("Israel barred UN investigators from entering the country.", "REJECT", ANY),
+    ("Hungary denied entry to the Ukrainian delegation.", "REJECT", ANY),
+    ("The government rebuffed calls for an international inquiry.", "REJECT", ANY),
+    ("Tehran spurned the European offer.", "REJECT", ANY),
+    ("The rebels turned down the peace proposal.", "REJECT", ANY),
+    ("The president refused to meet the opposition leader.", "REJECT", ANY),
+    ("The junta declined an invitation to the summit.", "REJECT", ANY),
+    ("China denounced the sanctions as illegal.", "ACCUSE", ANY),
+    ("The army chief accused the rebels of using civilians as human shields.", "ACCUSE", ANY),
+    ("Prosecutors launched a probe into the deaths of the migrants.", "ACCUSE", "investigate"),
+    ("The UN set up a commission to investigate the massacre.", "ACCUSE", "investigate"),
+    ("The government lifted the ban on the opposition party.", "CONCEDE", None),
+    ("The junta freed political prisoners under an amnesty.", "RETREAT", ANY),
+    ("Authorities relaxed the curfew in the capital.", "CONCEDE", None),
+    ("The president pardoned the jailed journalists.", "CONCEDE", None),
+    ("The union called off the strike after the government raised wages.", "CONCEDE", None),
+    ("The military expressed regret for the civilian deaths.", "CONCEDE", None),
+    ("The authorities unblocked access to social media on Friday.", "CONCEDE", None),
+    ("Colombia extradited a drug lord to the United States.", "COOPERATE", None),
+    ("The two countries signed an extradition treaty.", "SUPPORT", None),
+    ("The two armies held joint exercises near the border.", "COOPERATE", None),
+    ("France and Germany agreed to share intelligence on extremists.", "AGREE", ANY),
+    ("The two countries resumed direct flights after years of hostility.", "COOPERATE", None),
+    ("The defence ministers met in Brussels on Thursday.", "CONSULT", ANY),
+    ("The envoy met with Taliban leaders in Doha.", "CONSULT", ANY),
+    ("Macron hosted the Indian prime minister in Paris.", "CONSULT", "visit"),
+    ("The president travelled to Beijing for a state visit.", "CONSULT", "visit"),
+    ("The two leaders spoke by telephone on Sunday.", "CONSULT", "phone"),
+    # a to-infinitive the parser made a relative clause of its noun is the noun's purpose
+    (("The junta warned that the army would launch a counteroffensive to retake every "
+      "village."), "THREATEN", "violence"),
+    ("Russian forces pounded Ukrainian positions with artillery.", "ASSAULT", ANY),
+    ("Israeli troops stormed the refugee camp on Monday.", "ASSAULT", ANY),
+    ("Militants carried out a suicide bombing at a checkpoint.", "ASSAULT", "suicide-attack"),
+    ("Russian drones struck energy infrastructure overnight.", "ASSAULT", ANY),
+    ("Al-Shabaab fighters ambushed a military convoy.", "ASSAULT", ANY),
+    ("Israeli aircraft pounded targets in Gaza.", "ASSAULT", "aerial"),
+    ("Commandos stormed the hijacked plane.", "ASSAULT", ANY),
+    ("Houthi fighters attacked a cargo ship in the Red Sea.", "ASSAULT", ANY),
+    ("Militants kidnapped a French aid worker in Niger.", "ASSAULT", "abduct"),
+    # mobilize
+    ("Japan scrambled fighter jets after Chinese drones approached its airspace.", "MOBILIZE", ANY),
+    ("China dispatched coast guard vessels to the disputed shoal.", "MOBILIZE", ANY),
+    ("Russia deployed nuclear-capable missiles to Belarus.", "MOBILIZE", ANY),
+    ("China sent warships and fighter jets around Taiwan.", "MOBILIZE", ANY),
+    ("Israel called up reservists on Saturday.", "MOBILIZE", ANY),
+    ("Armenia put its army on combat alert.", "MOBILIZE", ANY),
+    ("Troops were massed along the border ahead of the offensive.", "MOBILIZE", ANY),
+    ("The US moved an aircraft carrier to the eastern Mediterranean.", "MOBILIZE", ANY),
+    # sanction
+    ("The US halted arms sales to Saudi Arabia.", "SANCTION", ANY),
+    ("Moscow's decision to expel the diplomats drew protests from Berlin.", "SANCTION", ANY),
+    ("Washington's decision to impose tariffs on Chinese goods angered Beijing.", "SANCTION", ANY),
+    ("Washington imposed sanctions on three Chinese firms.", "SANCTION", ANY),
+    ("The EU froze the assets of 20 Russian officials.", "SANCTION", ANY),
+    ("Niger expelled the French ambassador.", "SANCTION", ANY),
+    ("Poland recalled its envoy from Minsk for consultations.", "SANCTION", ANY),
+    ("The US blacklisted five companies over their ties to the military.", "SANCTION", ANY),
+    ("Algeria cut diplomatic ties with Morocco on Tuesday.", "SANCTION", ANY),
+    ("Russia expelled 20 German diplomats on Friday.", "SANCTION", ANY),
+    ("The authorities froze the bank accounts of the opposition party.", "SANCTION", ANY),
+    ("The EU suspended budget support to Niger after the coup.", "SANCTION", ANY),
+    ("The government expelled the UN human rights envoy.", "SANCTION", ANY),
+    # coerce
+    ("Police rounded up dozens of opposition supporters.", "COERCE", "arrest"),
+    ("The government imposed a night-time curfew in the capital.", "COERCE", "curfew"),
+    ("The authorities shut down mobile internet in the region.", "COERCE", ANY),
+    ("The junta expelled foreign journalists from the country.", "COERCE", ANY),
+    ("Security forces detained a prominent activist in Cairo.", "COERCE", "arrest"),
+    ("The regime banned the opposition newspaper.", "COERCE", ANY),
+    ("Authorities carried out raids on the homes of activists.", "COERCE", ANY),
+    ("The ministry announced the arrest of 12 suspects.", "COERCE", "arrest"),
+    ("Police carried out a series of arrests in the capital.", "COERCE", "arrest"),
+    ("The opposition leader was placed under house arrest.", "COERCE", "arrest"),
+    ("Several journalists were taken into custody.", "COERCE", "arrest"),
+    ("The government imposed a state of emergency in three provinces.", "COERCE", "martial-law"),
+    ("Iran seized a British-flagged tanker in the Strait of Hormuz.", "COERCE", ANY),
+    ("The military ousted the president in a coup.", "COERCE", ANY),
+    ("Rebels toppled the government and seized the capital.", "COERCE", ANY),
+    ("The government deported hundreds of Afghan refugees.", "COERCE", "deport"),
+    ("The court jailed the activist for five years.", "COERCE", "arrest"),
+    ("Turkey's decision to close its airspace to Israeli flights was announced on Monday.",
+     "COERCE", ANY),
+    # accuse
+    ("China slammed the US arms sale to Taiwan.", "ACCUSE", ANY),
+    ("The opposition blasted the government's handling of the crisis.", "ACCUSE", ANY),
+    ("Russia summoned the British ambassador over the remarks.", "ACCUSE", ANY),
+    ("Rights groups decried the arrests as politically motivated.", "ACCUSE", ANY),
+    ("The government sued the newspaper for defamation.", "ACCUSE", ANY),
+    ("The UN launched an inquiry into the killing of the aid workers.", "ACCUSE", "investigate"),
+    ("Moscow lashed out at NATO over the deployment.", "ACCUSE", ANY),
+    ("Turkey summoned the Swedish ambassador over the Koran burning.", "ACCUSE", ANY),
+    ("The Philippines accused China of firing water cannon at its vessel.", "ACCUSE", ANY),
+    # reject
+    ("The rebels rejected the government's offer of talks.", "REJECT", ANY),
+    ("The council refused permission for the march.", "REJECT", ANY),
+    ("The president vetoed the bill on Friday.", "REJECT", ANY),
+    ("The junta defied international calls to release the detainees.", "REJECT", ANY),
+    ("The prime minister dismissed the accusations as lies.", "REJECT", ANY),
+    ("Iran rejected calls to halt uranium enrichment.", "REJECT", ANY),
+    ("Israel refused to allow fuel into Gaza.", "REJECT", ANY),
+    # threaten
+    ("The Houthis threatened to attack ships in the Red Sea.", "THREATEN", ANY),
+    ("China warned Taiwan of severe consequences.", "THREATEN", ANY),
+    ("The army issued a warning to residents to leave the area.", "THREATEN", ANY),
+    ("The union threatened to walk out if the talks fail.", "THREATEN", ANY),
+    ("Pyongyang vowed to bolster its nuclear arsenal.", "THREATEN", ANY),
+    ("The minister warned that the rebels would face a crushing response.", "THREATEN", ANY),
+    ("The government issued an ultimatum to the striking doctors.", "THREATEN", ANY),
+    ("Russia warned NATO against sending troops to Ukraine.", "THREATEN", ANY),
+    ("Britain announced it would send more troops to Estonia.", "THREATEN", ANY),
+    # request
+    ("Ukraine pressed its allies for more long-range missiles.", "REQUEST", ANY),
+    ("The opposition called for a general strike on Monday.", "REQUEST", ANY),
+    ("Egypt urged restraint on both sides.", "REQUEST", ANY),
+    ("The union demanded a 20 percent pay rise for nurses.", "REQUEST", ANY),
+    ("The UN issued an appeal for $4 billion to fund its operations in Sudan.", "REQUEST", ANY),
+    ("Kenya sought extradition of the suspect from Tanzania.", "REQUEST", ANY),
+    ("The opposition demanded that the election results be annulled.", "REQUEST", ANY),
+    ("The UN called for an end to the fighting.", "REQUEST", ANY),
+    ("Zelensky appealed to Western leaders for more weapons.", "REQUEST", ANY),
+    ("The UN chief urged an immediate ceasefire.", "REQUEST", ANY),
+    # retreat
+    ("The militants freed the last of the hostages on Sunday.", "RETREAT", "release"),
+    ("Russian forces retreated from the west bank of the Dnipro.", "RETREAT", ANY),
+    ("The prime minister stepped down after losing a confidence vote.", "RETREAT", "resign"),
+    ("The army handed over power to a civilian government.", "RETREAT", ANY),
+    ("The defence minister was forced to resign over the scandal.", "RETREAT", ANY),
+    ("The army's decision to pull out of the town surprised residents.", "RETREAT", ANY),
+    ("The finance minister resigned on Thursday.", "RETREAT", "resign"),
+    # aid; a pledge or offer of aid promises it (AGREE)
+    ("Donors pledged $2 billion for the reconstruction of Gaza.", "AGREE", None),
+    ("Qatar offered humanitarian aid to the earthquake victims.", "AGREE", None),
+    ("Japan donated $5 million to the UN refugee agency.", "AID", None),
+    ("The UAE airlifted 50 tonnes of medical supplies to Gaza.", "AID", ANY),
+    ("Aid agencies distributed food to displaced families in the camp.", "AID", ANY),
+    ("The World Bank approved a $500 million grant to Ethiopia.", "AID", ANY),
+    ("Lebanon took in thousands of refugees fleeing the fighting.", "AID", ANY),
+    # cooperate
+    ("Turkey and Azerbaijan staged joint military drills near the border.", "COOPERATE", ANY),
+    ("Italy handed over a suspected smuggler to Libyan authorities.", "COOPERATE", ANY),
+    ("The two navies conducted joint patrols in the Gulf of Aden.", "COOPERATE", ANY),
+    # support
+    ("The United States hailed the peace deal as historic.", "SUPPORT", ANY),
+    ("France threw its weight behind the Moroccan autonomy plan.", "SUPPORT", ANY),
+    ("The Gulf states voiced solidarity with Jordan after the attack.", "SUPPORT", ANY),
+    ("The Security Council endorsed the ceasefire agreement on Tuesday.", "SUPPORT", ANY),
+    ("Several countries have recognized the Palestinian state this year.", "SUPPORT", ANY),
+    ("The president congratulated the winner of the election.", "SUPPORT", ANY),
+    ("Kenya and Ethiopia signed a security cooperation pact.", "SUPPORT", ANY),
+    ("The two leaders reached an agreement on border demarcation.", "SUPPORT", ANY),
+    # consult
+    ("The Chinese foreign minister held talks with his Australian counterpart in Canberra.",
+     "CONSULT", ANY),
+    ("The prime minister telephoned the Egyptian president to discuss the crisis.", "CONSULT", ANY),
+    ("Leaders of the G7 convened an emergency summit on the crisis.", "CONSULT", ANY),
+    ("The envoy shuttled between Cairo and Doha for talks with the mediators.", "CONSULT", ANY),
+    ("The king hosted the Palestinian president at his palace in Amman.", "CONSULT", ANY),
+    ("The two sides held a new round of talks in Doha.", "CONSULT", ANY),
+    # agree
+    ("The rebels signalled their readiness to join peace talks.", "AGREE", ANY),
+    ("The two sides agreed on a prisoner swap, the mediators said.", "AGREE", ANY),
+    ("Hamas accepted an Egyptian proposal for a truce.", "AGREE", ANY),
+    ("The junta announced it would hold elections in 2025.", "AGREE", ANY),
+    ("Blinken to visit Beijing next week", "AGREE", ANY),
+    ("The two countries agreed to share intelligence on militant groups.", "AGREE", ANY),
+    ("Germany will provide air defence systems to Ukraine.", "AGREE", ANY),
+]
+
 NO_EVENT = [
     "The army ordered new rifles from a Czech manufacturer.",
     # a commemoration is no protest (a protest is directed against someone)
@@ -406,18 +638,35 @@ NO_EVENT = [
     "The ministry released a statement on the situation in the north.",
     "The forum said rich nations must help with the battle against the global water crisis.",
     "The minister said the economy was growing.",
+    # a holiday kept, a shop shut, what a banner says: no act between parties
+    "The day has been celebrated as a national holiday since 1991.",
+    "Shops and banks remained closed in the capital on Tuesday.",
+    "Supporters waved banners praising the president.",
+    "Demonstrators held placards denouncing the junta.",
+    "The war pits the army against militias backed by the former regime.",
+    # "those who ordered troops to fire" names people, it tells no shooting
+    "The minister said those who ordered troops to fire on the crowd must be punished.",
+]
+
+
+# What a crowd chants is its slogan: only the protest itself is an event.
+SLOGANS = [
+    (('The students had marched from the university waving flags and chanting "The people want '
+      'the fall of the government."'), ["PROTEST"]),
+    ("Crowds shouted slogans calling for the overthrow of the regime.", []),
 ]
 
 
 @pytest.fixture(scope="module")
 def parsed(pipeline):
     """Every sentence parsed once, as its own article."""
-    texts = [text for text, _, _ in SENTENCES + RULES] + NO_EVENT
+    texts = [text for text, _, _ in SENTENCES + RULES + COVERAGE] + NO_EVENT
+    texts += [text for text, _ in SLOGANS]
     articles = [Article(text=text, published=PUBLISHED) for text in texts]
     return {p.article.text: p for p in pipeline.parse(articles)}
 
 
-@pytest.mark.parametrize("text, kind, mode", SENTENCES + RULES)
+@pytest.mark.parametrize("text, kind, mode", SENTENCES + RULES + COVERAGE)
 def test_main_event_type_and_mode(parsed, text, kind, mode):
     event = main_event(events(parsed[text]))
     assert event is not None, "no event"
@@ -429,6 +678,11 @@ def test_main_event_type_and_mode(parsed, text, kind, mode):
 @pytest.mark.parametrize("text", NO_EVENT)
 def test_no_event(parsed, text):
     assert events(parsed[text]) == []
+
+
+@pytest.mark.parametrize("text, kinds", SLOGANS)
+def test_slogans_tell_no_acts(parsed, text, kinds):
+    assert [e.type for e in events(parsed[text])] == kinds
 
 
 def test_a_clause_pattern_needs_a_clause(nlp):

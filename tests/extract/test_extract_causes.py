@@ -46,7 +46,7 @@ MAIN_EVENTS = [
     ("The governor eased the curfew in the city on Sunday.", "CONCEDE", "081", "GOV", "state"),
     # an act announced on a condition put to the other side is a threat
     ("Ghana will recall its ambassador unless Togo releases the detained fishermen.",
-     "THREATEN", "130", "GHA", "state"),
+     "THREATEN", "1313", "GHA", "state"),
     # blocking traffic is obstruction
     ("Truck drivers blocked traffic on the main highway on Monday.", "PROTEST", "144", None, None),
     # a date phrase is no "on X" phrase of a pattern ("call on" appeals)

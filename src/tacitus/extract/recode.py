@@ -17,6 +17,10 @@ from tacitus.extract.coding import ARMED_ROOTS, Coding, coding
 from tacitus.extract.lexicon import Lexicon, intent_code
 
 FUTURE = frozenset({"threatened", "planned"})
+OFFER_VERBS = frozenset({"offer", "volunteer"})
+"""An offer is cooperative whatever it offers (PLOVER manual 3.1 AGREE: "agree to, offer,
+promise"): "offered to send police to Haiti" is no threat of force."""
+OFFER_CODE = "030"
 
 
 def _intended(anchor: Token, governors: frozenset[str]) -> bool:
@@ -75,6 +79,15 @@ def _announced(coded: Coding, content: Coding | None, lexicon: Lexicon,
     return recoded if recoded.type == coded.type or commits else None
 
 
+def _threat_of(coded: Coding, lexicon: Lexicon) -> str:
+    """The specific threat an act announced on a condition makes, or the bare threat code."""
+    code = intent_code(coded.cameo, lexicon.future_intent)
+    threat = coding(code) if code else None
+    if threat is not None and threat.type == "THREATEN":
+        return threat.cameo
+    return lexicon.conditional_threat_code
+
+
 def recode(coded: Coding, anchor: Token, status: str, lexicon: Lexicon,
            content: Coding | None = None) -> tuple[Coding, str | None]:
     """The coding the statement implies and a provenance note, or ``coded`` and None;
@@ -88,8 +101,10 @@ def recode(coded: Coding, anchor: Token, status: str, lexicon: Lexicon,
     code: str | None
     if (status in FUTURE and coded.type != "THREATEN"
             and _conditional(anchor, lexicon.condition_markers)):
-        code, why = lexicon.conditional_threat_code, (
-            "conditional act (triggers.yaml conditional_threat_code)")
+        # "will boycott the elections unless ...": the threat of what is announced (133, a
+        # boycott) when the announced act is a threat at all, else a bare threat (130).
+        code, why = _threat_of(coded, lexicon), (
+            "conditional act (triggers.yaml future_intent, else conditional_threat_code)")
     elif coded.cameo[:2] in ARMED_ROOTS and _prepared(anchor, lexicon.preparation_verbs):
         code, why = lexicon.preparation_code, (
             "preparation for an armed act (triggers.yaml preparation_code)")
@@ -104,6 +119,10 @@ def recode(coded: Coding, anchor: Token, status: str, lexicon: Lexicon,
         # date its sentence names.
         code, why = intent_code(coded.cameo, lexicon.future_intent), (
             "stated as intent (triggers.yaml future_intent)")
+        intent = coding(code) if code else None
+        if (intent is not None and intent.type == "THREATEN" and anchor.dep_ == "xcomp"
+                and anchor.head.lemma_.lower() in OFFER_VERBS):
+            code, why = OFFER_CODE, "offered, so cooperative (recode.OFFER_CODE)"
     else:
         return coded, None
     recoded = coding(code) if code else None

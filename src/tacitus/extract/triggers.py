@@ -14,19 +14,31 @@ soldiers in a bomb attack"), a threat, demand or agreement folds in the act it i
 a clause of time or a condition (an act under "if"/"until" is not asserted), and a mission sent
 to do something unarmed is that thing ("sent experts to investigate"). A crowd gathered "to mark"
 or "to commemorate" something is no protest, and what an event noun's required phrase names
-("a ban on gatherings") is part of that event.
+("a ban on gatherings") is part of that event. A dispersal done "using" a weapon is that
+weapon's crowd control; a participle that describes a party ("a government backed by ...",
+"a man accused of spying"), what a banner says and what a crowd chants tell no act.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from tacitus.errors import ResourceError
 from tacitus.extract.coding import ARMED_ROOTS, Coding, coding
 from tacitus.extract.generic import generic_reason
-from tacitus.extract.lexicon import DISCARD, Context, Lexicon, Pattern, get_lexicon
+from tacitus.extract.lexicon import (
+    DISCARD,
+    TRIGGERS_FILE,
+    Context,
+    Lexicon,
+    Pattern,
+    get_lexicon,
+)
+from tacitus.resources import LINE_KEY, load_yaml, path, word_set
 
 # The word a pattern's subject slot uses for "several parties act together" (triggers.yaml).
 JOINT = "+and"
@@ -64,6 +76,14 @@ MATERIAL_QUADS = frozenset({2, 4})
 COOPERATIVE_QUADS = frozenset({1, 2})
 MOBILIZE = "MOBILIZE"
 PROTEST = "PROTEST"
+# Types and a mode that a participle on a party describes rather than tells ("a government
+# backed by ...", "a man accused of spying", "men convicted of murder").
+DESCRIBING_TYPES = frozenset({"SUPPORT", "ACCUSE"})
+CONVICT = "convict"
+# Links from a slogan's words up to the verb that chants it.
+SLOGAN_LINKS = frozenset({"dobj", "ccomp", "xcomp", "pobj", "prep", "acl", "appos", "attr"})
+# CAMEO "defy norms, law": done while protesting, it is the protest's manner.
+DEFIANCE_CODE = "128"
 # Links that open a clause: content is stated in a clause, not in a prepositional phrase.
 CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "acl", "pcomp"})
 # Reactions whose speaker's explanation ("welcomed the strikes, saying they sent a message")
@@ -393,9 +413,9 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
         pattern = lexicon.best("verb", lemma, verb_context(token))
         if pattern is None or pattern.code == DISCARD:
             continue
-        if token.dep_ in ("relcl", "acl") and token.head.pos_ == "PRON":
-            # "those who threaten its soldiers", "among those detained": a kind of person
-            # or a reference to people, not a new act.
+        if _describes_people(token):
+            # "those who threaten its soldiers", "among those detained", "those who ordered
+            # troops to fire": a kind of person or a reference to people, not a new act.
             continue
         if pattern.specificity == 0 and (lemma in lexicon.generic_verbs or (
             not pattern.curated and is_root_code(pattern.code)
@@ -412,6 +432,8 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
         coded = coding(pattern.code)
         if coded is None or coded.type == PROTEST and _commemoration(token, lexicon):
             continue
+        if _descriptive(token, coded, nouns):
+            continue
         found[token.i] = Trigger(token, token, pattern, coded)
         if pattern.obj:
             _drop_objects(token, found, nouns)
@@ -420,9 +442,132 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
     _drop_effects(found, lexicon)
     _merge_means(found, nouns, lexicon)
     _drop_manners(found, nouns, lexicon)
+    _crowd_control(found, lexicon)
+    _drop_defiance(found)
     _fold_contents(found, lexicon)
     return [found[i] for i in sorted(found)
-            if generic_reason(found[i].token, found[i].anchor, lexicon.effect_verbs) is None]
+            if generic_reason(found[i].token, found[i].anchor, lexicon.effect_verbs) is None
+            and not _chanted(found[i].anchor)]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraRules:
+    """``triggers.yaml`` lists read here rather than by the lexicon: crowd dispersal (PLOVER
+    'crowd-control') and the things that carry words rather than do acts (signs, banners,
+    chanted slogans)."""
+
+    dispersal_verbs: frozenset[str]
+    instrument_verbs: frozenset[str]
+    display_nouns: frozenset[str]
+    chant_verbs: frozenset[str]
+    crowd_control: Pattern
+    crowd_coding: Coding
+
+
+@lru_cache(maxsize=1)
+def extra_rules() -> ExtraRules:
+    """Loaded once from ``triggers.yaml``; the code is checked against the CAMEO table."""
+    data = load_yaml(TRIGGERS_FILE)
+    code = str(data.get("crowd_control_code") or "")
+    coded = coding(code)
+    if coded is None:
+        raise ResourceError(f"crowd_control_code: no PLOVER coding for {code!r}",
+                            str(path(TRIGGERS_FILE)), data.get(LINE_KEY))
+    lines = path(TRIGGERS_FILE).read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if text.startswith("crowd_control_code:")), 0)
+    rule = Pattern("disperse", "verb", code, "triggers.yaml", line, label="use + weapon + to disperse")
+    return ExtraRules(word_set(data, "dispersal_verbs", TRIGGERS_FILE),
+                      word_set(data, "instrument_verbs", TRIGGERS_FILE),
+                      word_set(data, "display_nouns", TRIGGERS_FILE),
+                      word_set(data, "chant_verbs", TRIGGERS_FILE), rule, coded)
+
+
+def _describes_people(verb: Token) -> bool:
+    """The verb is in a relative clause on a pronoun ("those who ..."), or in a clause such a
+    relative clause governs."""
+    for _ in range(3):
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "PRON":
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _descriptive(verb: Token, coded: Coding, nouns: dict[int, Trigger]) -> bool:
+    """'a government backed by the Saudi-led coalition', 'two men convicted of murder', 'signs
+    thanking Biden': a participle that names whom a party is aligned with or what it stands
+    accused or convicted of, or what a sign or banner says, describes a participant; no act of
+    support or accusation happens in the sentence. On an event noun ("the deal endorsed by
+    parliament", "the attack condemned by the UN") the participle is an act."""
+    displays = extra_rules().display_nouns
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in displays for c in verb.children):
+        # the parser's "[banners praising the president]" as a clause of its own
+        return True
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.head.lemma_.lower() in displays:
+        return True
+    return verb.tag_ == "VBN" and verb.head.i not in nouns and (
+        coded.type in DESCRIBING_TYPES or coded.mode == CONVICT)
+
+
+def _crowd_control(found: dict[int, Trigger], lexicon: Lexicon) -> None:
+    """'dispersed the crowd using water cannon', 'used batons to disperse the protesters': one
+    act of crowd control (PLOVER ASSAULT 'crowd-control', a dispersal by a named weapon or
+    tactic), not a restriction plus a separate weapon use. The dispersal keeps its actor and
+    crowd and takes the weapon's code, or the crowd-control code when the weapon is no trigger
+    of its own. Live fire "to disperse" stays firearms (manual: less-lethal weapons only)."""
+    rules = extra_rules()
+    for i, trig in list(found.items()):
+        token = trig.token
+        if i not in found or token.pos_ != "VERB":
+            continue
+        if lexicon.verb_lemma(token) in rules.dispersal_verbs and trig.coding.type != "ASSAULT":
+            # "dispersed the crowd using tear gas" (or the parser's "the crowd using ...")
+            manners = [*token.children, *(g for c in token.children if c.dep_ == "dobj"
+                                          for g in c.children if g.dep_ == "acl")]
+            # The weapon may be the trigger, its verb a light one ("using tear gas").
+            by_anchor = {t.anchor.i: t for t in found.values()}
+            tool = next((by_anchor[c.i] for c in manners
+                         if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG" and c.i in by_anchor
+                         and c.lemma_.lower() in rules.instrument_verbs
+                         and by_anchor[c.i].coding.type == "ASSAULT"), None)
+            if tool is not None:
+                found[i] = replace(trig, pattern=tool.pattern, coding=tool.coding)
+                del found[tool.token.i]
+        if (i in found and lexicon.verb_lemma(token) in rules.dispersal_verbs
+                and found[i].coding.type != "ASSAULT" and token.dep_ in ("advcl", "xcomp")
+                and _infinitive(token)
+                and token.head.lemma_.lower() in rules.instrument_verbs):
+            # "used batons to disperse the protesters": the tactic is named, whatever it is.
+            found[i] = replace(trig, pattern=rules.crowd_control, coding=rules.crowd_coding)
+
+
+def _chanted(anchor: Token) -> bool:
+    """'chanting "the people want the fall of the regime"': the act is in a slogan a crowd
+    voices (a chant verb's object or clause), not told by the sentence."""
+    chants = extra_rules().chant_verbs
+    token = anchor
+    for _ in range(4):
+        if token.dep_ not in SLOGAN_LINKS or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in chants:
+            return True
+    return False
+
+
+def _drop_defiance(found: dict[int, Trigger]) -> None:
+    """'took to the streets, defying a ban on gatherings': defying the ban is how the protest
+    was held (its manner), not a refusal of its own (CAMEO 128, defy norms)."""
+    protests = {i for t in found.values() if t.coding.type == PROTEST
+                for i in (t.token.i, t.anchor.i)}
+    for i, trig in list(found.items()):
+        token = trig.token
+        if (trig.coding.cameo.startswith(DEFIANCE_CODE) and token.dep_ in ("advcl", "conj")
+                and token.tag_ == "VBG" and token.head.i in protests):
+            del found[i]
 
 
 def _commemoration(verb: Token, lexicon: Lexicon) -> bool:
@@ -444,7 +589,8 @@ def _governor(trig: Trigger, found: dict[int, Trigger],
     clausal = False
     conditional = False
     for _ in range(5):
-        if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
+        if (token.dep_ not in CONTENT_LINKS and not _infinitive_relative(token)
+                or token.head.i == token.i):
             break
         links = {token.lower_} if token.dep_ == "prep" else {
             c.lower_ for c in token.children if c.dep_ == "mark"}
@@ -473,13 +619,24 @@ def _governor(trig: Trigger, found: dict[int, Trigger],
     return None, reported, False
 
 
+def _infinitive_relative(verb: Token) -> bool:
+    """'a counteroffensive to retake the town': a to-infinitive the parser hung on its noun as
+    a relative clause is the noun's purpose clause."""
+    return verb.dep_ == "relcl" and _infinitive(verb)
+
+
+def _infinitive(verb: Token) -> bool:
+    """'to disperse', 'to protect': the verb has the infinitive marker."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def _purpose(trig: Trigger, governor: Trigger) -> bool:
     """'sent troops to protect civilians', 'launched an offensive to free Anbar': an act in a
     to-infinitive clause of another act is its purpose, not a second event."""
     verb = trig.anchor
-    return (verb.pos_ == "VERB" and verb.dep_ in ("xcomp", "advcl", "acl")
-            and verb.head.i in (governor.token.i, governor.anchor.i)
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children))
+    return (verb.pos_ == "VERB" and (verb.dep_ in ("xcomp", "advcl", "acl")
+                                     or _infinitive_relative(verb))
+            and verb.head.i in (governor.token.i, governor.anchor.i) and _infinitive(verb))
 
 
 def _mission(trig: Trigger, governor: Trigger, lexicon: Lexicon) -> bool:
