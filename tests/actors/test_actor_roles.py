@@ -67,7 +67,7 @@ SENTENCES = [
     ("The Malian government lifted the state of emergency in Mali on Friday.",
      "MLI", "MLI", "MLI", "default_recipients.yaml"),
     ("The Lebanese Armed Forces arrested five gunmen in Beirut.",
-     "LBN", "LBNREB", "LBN", "direct object"),
+     "LBN", "LBNUAF", "LBN", "direct object"),
 ]
 
 

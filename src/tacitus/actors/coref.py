@@ -8,7 +8,7 @@ in ``resources/actors/references.yaml``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -34,8 +34,8 @@ class Constraint:
     sectors: frozenset[str] = frozenset()
     country_level: bool = False
 
-    def accepts(self, party: Party, resolver: ActorResolver) -> bool:
-        is_person = resolver.is_person(party)
+    def accepts(self, party: Party, resolver: ActorResolver, people: Collection[str] = ()) -> bool:
+        is_person = resolver.is_person(party) or party.id in people
         if self.person:
             return is_person and (not self.sectors or party.sector in self.sectors)
         if self.organisation:
@@ -131,22 +131,54 @@ def is_reference(span: Span) -> bool:
     return _constraint_of(span) is not None
 
 
-def resolve_reference(span: Span, earlier: Sequence[Party], kinds: frozenset[str] | None = None) -> Party | None:
+def _generic(party: Party) -> bool:
+    """An agent with no country or name of its own ("coalition warplanes", "gunmen")."""
+    return party.country is None and party.id == party.sector
+
+
+def resolve_reference(span: Span, earlier: Sequence[Party], kinds: frozenset[str] | None = None,
+                      people: Collection[str] = ()) -> Party | None:
     """The nearest party in ``earlier`` (in text order) that the reference can denote, and, with
     ``kinds``, that is of one of those kinds (the owner of "its warplanes" has an armed force).
+    ``people`` are ids of parties known to be individuals although no dictionary lists them
+    ("Attaullah Khogyani"): "the group" never points back to one of them.
 
     "the country" resolves to the state itself (a country-level party) even when the earlier
-    mention was one of its organs ("Iraqi officials ... the country").
+    mention was one of its organs ("Iraqi officials ... the country"). A definite description
+    prefers, in order, the nearest party written with its head noun that has a name or country of
+    its own ("the Saudi-led coalition ... coalition warplanes ... the UN envoy ... the coalition
+    said" is the Saudi-led one), the nearest written with its head noun, and the nearest with a
+    name or country of its own, to the nearest compatible party: pointing back to a generic agent
+    says no more than the description itself.
     """
     constraint = _constraint_of(span)
     if constraint is None:
         return None
     resolver = get_resolver()
-    for party in reversed(earlier):
-        if constraint.accepts(party, resolver) and (kinds is None or party.kind in kinds):
-            if constraint.country_level and party.sector is not None and party.country:
-                name = resolver.country_name(party.country) or party.country
-                return Party(text=party.text, name=name, id=party.country, country=party.country,
-                             sector=None, kind="state")
-            return party
-    return None
+    compatible = [p for p in reversed(earlier)
+                  if constraint.accepts(p, resolver, people) and (kinds is None or p.kind in kinds)]
+    if not compatible:
+        return None
+    party = compatible[0]
+    if not _is_pronoun(span):
+        head = span.root.lemma_.lower()
+        naming = [p for p in compatible if head in _word_forms(p.text)]
+        ranked = ([p for p in naming if not _generic(p)] + naming
+                  + [p for p in compatible if not _generic(p)])
+        party = ranked[0] if ranked else party
+    if constraint.country_level and party.sector is not None and party.country:
+        name = resolver.country_name(party.country) or party.country
+        return Party(text=party.text, name=name, id=party.country, country=party.country,
+                     sector=None, kind="state")
+    return party
+
+
+def _word_forms(text: str) -> set[str]:
+    """The lower-case words of a phrase and their singulars ("militias" -> "militia")."""
+    words = {w.lower().strip(".,;:'\"") for w in text.split()}
+    return words | {w[:-1] for w in words if w.endswith("s")}
+
+
+def _is_pronoun(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    return len(words) == 1 and words[0].pos_ == "PRON"

@@ -121,13 +121,26 @@ def _implied_party(event: Event, role: str, country: str | None) -> tuple[Party,
     return party, how
 
 
+def _authority_country(event: Event, role: str) -> str | None:
+    """The country of a police force or court that acts on a recipient with no country of its
+    own: such authorities act on their own state's people (resolve_rules.yaml domestic_sectors)."""
+    actor = event.actor
+    if role != "recipient" or actor is None or actor.kind != "state" or actor.country is None:
+        return None
+    return actor.country if actor.sector in get_resolver().domestic else None
+
+
 def _recipient_at_place(event: Event) -> tuple[Party, str] | None:
-    """'the siege of Mariupol': a recipient no dictionary knows, written as the very place the
-    geo stage put the event at, is that place's country (the town stands for those in it)."""
+    """'the siege of Mariupol', 'captured the town of Rubaya', 'shelled residential areas of El
+    Fasher': a recipient no dictionary knows, written as the very place the geo stage put the
+    event at or as a part of it, is that place's country (the town stands for those in it)."""
     party, place = event.recipient, event.location
     if party is None or place is None or place.country is None or party.country is not None:
         return None
-    if party.kind != "other" or _place_key(party.text) not in {_place_key(place.text), _place_key(place.name or "")}:
+    if party.kind != "other" or party.sector is not None:
+        return None
+    written = f" {_place_key(party.text)} "
+    if not any(key and f" {key} " in written for key in {_place_key(place.text), _place_key(place.name or "")}):
         return None
     name = get_resolver().country_name(place.country)
     if name is None:
@@ -153,13 +166,19 @@ def localise_parties(events: Sequence[Event]) -> list[Event]:
         provenance = dict(event.provenance)
         for role in ROLES:
             party: Party | None = getattr(event, role)
-            if party is None or country is None:
+            home, where = _authority_country(event, role), "the actor, an authority of its own state"
+            if home is None:
+                home, where = country, "the event's location"
+            if home is None and role == "recipient" and event.actor is not None and event.actor.kind == "state":
+                # "Pakistani forces killed six militants": with no place told, those a state's
+                # organ acts on are most likely of its own state
+                home, where = event.actor.country, "the actor's country (the event has no place)"
+            if party is None or home is None:
                 continue
-            local = resolver.localise(party, country)
+            local = resolver.localise(party, home)
             if local is not party:
                 changes[role] = local
-                provenance[role] = (f"{provenance.get(role, '')}; country {country} from the "
-                                    "event's location").lstrip("; ")
+                provenance[role] = f"{provenance.get(role, '')}; country {home} from {where}".lstrip("; ")
         placed = _recipient_at_place(event)
         if placed is not None:
             changes["recipient"], provenance["recipient"] = placed

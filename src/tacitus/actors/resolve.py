@@ -46,6 +46,7 @@ from tacitus.resources import iter_csv, load_yaml
 from tacitus.resources import path as resource_path
 
 RULES_FILE = "actors/resolve_rules.yaml"
+UNLISTED = "unlisted name"
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -110,11 +111,14 @@ class ActorResolver:
         self.negating = _word_list("negating_words")
         self.ethnic = _word_list("ethnic_words")
         self.occasions = _word_list("occasion_words")
+        self.domestic = frozenset(w.upper() for w in _word_list("domestic_sectors"))
         self.country_names: dict[str, tuple[str, str]] = {
             row["iso3"]: (row["name"], row["adjective"] or row["name"])
             for _, row in iter_csv(COUNTRIES_FILE, ("iso3", "name"))
         }
         self.person_names = frozenset(a.name for a in self.actors if a.type == "person")
+        self._country_name_keys = frozenset(
+            key_tokens(name) for names in self.country_names.values() for name in names)
         self.surnames: dict[str, list[Actor]] = {}
         for actor in self.actors:
             keys = key_tokens(actor.name) if actor.type == "person" else ()
@@ -269,7 +273,7 @@ class ActorResolver:
         slug = "-".join(w.key.upper() for w in words[run[0] : agent_match.end])
         party = Party(text=text, name=name, id=f"{country + '-' if country else ''}{slug}", country=country,
                       sector=sector, kind=kind)
-        return Resolution(party, f"unlisted name + agent {agent.source}")
+        return Resolution(party, f"{UNLISTED} + agent {agent.source}")
 
     def _part_of_longer_name(self, words: list[Word], match: Match, covered: set[int]) -> bool:
         """A Phoenix person, or a one-word Phoenix name, followed or (not a person) preceded by
@@ -285,8 +289,11 @@ class ActorResolver:
 
         if unknown(match.end) and any(c.isupper() for c in words[match.end].text):
             return True  # the name goes on: "Hassan al-Bashir"
-        # a surname after an unlisted first name ("Ali Khamenei") is still the person
-        return actor.type != "person" and unknown(match.start - 1) and words[match.start - 1].text[:1].isupper()
+        # a surname after an unlisted first name ("Ali Khamenei") is still the person; a
+        # capitalised function word ("The IMF" opening a sentence) starts no name
+        before = match.start - 1
+        return (actor.type != "person" and unknown(before) and words[before].text[:1].isupper()
+                and words[before].key not in STOP_WORDS)
 
     def _detached(self, words: list[Word], match: Match, agents: list[Match]) -> bool:
         """A name after a head agent noun and a locative or adversative preposition is not the
@@ -473,6 +480,13 @@ class ActorResolver:
         actor = self.actors[match.phrase.target]
         return actor.role_at(None).country if actor.type == "country" else None
 
+    def is_country_name(self, text: str) -> bool:
+        """Whether a place name is a state's own name or abbreviation ("Iran", "U.S.") rather
+        than a town the dictionaries file under its state ("Jalalabad" -> Afghanistan)."""
+        if text.replace(".", "").isupper() and len(text.replace(".", "")) <= 4:
+            return True
+        return key_tokens(text) in self._country_name_keys
+
     def country_name(self, iso3: str) -> str | None:
         """Readable name of an ISO alpha-3 country ("IRN" -> "Iran")."""
         entry = self.country_names.get(iso3)
@@ -480,16 +494,27 @@ class ActorResolver:
 
     def localise(self, party: Party, country: str) -> Party:
         """Give a country-less agent party ("police", "protesters") the country the article is
-        about ("IRQ" -> IRQCOP "Iraqi police"); any other party, and a multinational one
-        ("coalition warplanes", "peacekeepers"), is returned unchanged."""
-        if (party.country is not None or party.sector is None or party.id != party.sector
-                or party.kind == "international"):
+        about ("IRQ" -> IRQCOP "Iraqi police"), and likewise an organisation the dictionaries
+        lack ("the Azawad Liberation Front"): a body too little known to be listed is most
+        likely a local one. Any other party, and a multinational one ("coalition warplanes",
+        "peacekeepers"), is returned unchanged."""
+        if (party.country is not None or party.sector is None or party.kind == "international"
+                or country not in self.country_names):
             return party
-        if country not in self.country_names:
-            return party
+        if party.id != party.sector:
+            if not self._unlisted(party):
+                return party
+            return Party(text=party.text, name=party.name, id=f"{country}-{party.id}", country=country,
+                         sector=party.sector, kind=party.kind)
         adjective = self.country_names[country][1]
         return Party(text=party.text, name=f"{adjective} {party.name}", id=f"{country}{party.sector}",
                      country=country, sector=party.sector, kind=party.kind)
+
+    def _unlisted(self, party: Party) -> bool:
+        """Whether the party is an organisation named in the text but in no dictionary."""
+        resolution = self.explain_text(party.text)
+        return (resolution is not None and resolution.party.id == party.id
+                and resolution.provenance.startswith(UNLISTED))
 
     def is_person(self, party: Party) -> bool:
         """Whether a party is one individual or office holder (for he/she references)."""

@@ -83,6 +83,8 @@ class RecipientRules:
     doer_types: frozenset[str]
     force_types: frozenset[str]
     uncontrolled_preps: frozenset[str]
+    intent_verbs: frozenset[str]
+    beneficiary_types: dict[str, tuple[str, ...]]
 
 
 def _ordered_words(data: dict[str, Any], key: str, line: int | None, types: bool = False) -> tuple[str, ...]:
@@ -106,23 +108,29 @@ def parse_recipient_rules(data: Any) -> RecipientRules:
     if not isinstance(data, dict):
         raise ResourceError("expected a mapping of word lists", str(resource_path(RULES_FILE)), 1)
     line = data.get(LINE_KEY)
-    by_type = data.get("type_preps")
-    if not isinstance(by_type, dict):
-        raise ResourceError("'type_preps' must map PLOVER types to word lists", str(resource_path(RULES_FILE)), line)
     return RecipientRules(
         verb_preps=_ordered_words(data, "verb_preps", line),
         purpose_preps=_ordered_words(data, "purpose_preps", line),
         noun_preps=_ordered_words(data, "noun_preps", line),
         nested_preps=_ordered_words(data, "nested_preps", line),
         agent_preps=_ordered_words(data, "agent_preps", line),
-        type_preps={kind: _ordered_words(by_type, kind, by_type.get(LINE_KEY))
-                    for kind in by_type if kind != LINE_KEY},
+        type_preps=_by_type(data, "type_preps", line),
         reciprocal_verbs=frozenset(_ordered_words(data, "reciprocal_verbs", line)),
         own_force_types=frozenset(_ordered_words(data, "own_force_types", line, types=True)),
         doer_types=frozenset(_ordered_words(data, "doer_types", line, types=True)),
         force_types=frozenset(_ordered_words(data, "force_types", line, types=True)),
         uncontrolled_preps=frozenset(_ordered_words(data, "uncontrolled_preps", line)),
+        intent_verbs=frozenset(_ordered_words(data, "intent_verbs", line)),
+        beneficiary_types=_by_type(data, "beneficiary_types", line),
     )
+
+
+def _by_type(data: dict[str, Any], key: str, line: int | None) -> dict[str, tuple[str, ...]]:
+    """A mapping of PLOVER types to word lists."""
+    table = data.get(key)
+    if not isinstance(table, dict):
+        raise ResourceError(f"'{key}' must map PLOVER types to word lists", str(resource_path(RULES_FILE)), line)
+    return {kind: _ordered_words(table, kind, table.get(LINE_KEY)) for kind in table if kind != LINE_KEY}
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +218,20 @@ def _name_modifiers(noun: Token) -> Span | None:
     # From the first modifier that holds a name: "US-led coalition" in "a US-led coalition
     # airstrike", where the name hangs on "led".
     tokens = [t for child in modifiers[first:] for t in child.subtree]
-    return noun.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
+    span = noun.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
+    return None if _town(span) else span
+
+
+def _town(span: Span) -> bool:
+    """'the Jalalabad blast', 'the Gaza strikes': a town or region named before an event noun
+    says where it happened, not who did it, unlike a state's name or a demonym ("Iran missile
+    attack", "Israeli strikes")."""
+    if not all(t.pos_ == "PROPN" for t in span):
+        return False
+    resolver = get_resolver()
+    party = resolver.resolve_span(span)
+    return (party is not None and party.kind == "state" and party.sector is None
+            and not resolver.is_country_name(span.text))
 
 
 def _pattern_object(trigger: Trigger, token: Token) -> bool:
@@ -530,6 +551,19 @@ def _verb_candidates(trigger: Trigger, direct: Token | None, instrument: Token |
         # "will withdraw its force unless the president arranges a ceasefire": a condition
         # makes the act a threat (recoded later) aimed at the condition's subject.
         yield condition
+    given = instrument if instrument is not None else direct
+    if given is not None:
+        yield from _beneficiaries(given, kind)
+
+
+def _beneficiaries(obj: Token, kind: str) -> Iterator[Found]:
+    """'pledged 500 million euros in military aid to Ukraine': whom an act of giving is for
+    may hang anywhere inside what is given (recipient_rules.yaml beneficiary_types)."""
+    preps = recipient_rules().beneficiary_types.get(kind, ())
+    for token in obj.subtree:
+        if token.i != obj.i and token.pos_ in ("NOUN", "PROPN"):
+            for pobj, prep in _pobjs(token, preps):
+                yield pobj, f"'{prep} X' in '{token.text}'"
 
 
 def _verb_roles(trigger: Trigger) -> Roles:
@@ -632,6 +666,13 @@ def _noun_roles(trigger: Trigger) -> Roles:
             actor_span, actor_rule = phrase(by[0]), "'by X'"
     if actor_span is None and trigger.light is not None and light_subject is not None:
         actor_span, actor_rule = phrase(light_subject), f"subject of '{trigger.light.text}'"
+    if actor_span is None and trigger.light is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" \
+            and noun.head.lemma_.lower() in recipient_rules().intent_verbs:
+        # "the government will seek new sanctions", "Iran vowed revenge": who seeks, threatens
+        # or promises an act is who would do it
+        subject = subject_of(noun.head)
+        if subject is not None:
+            actor_span, actor_rule = phrase(subject), f"subject of '{noun.head.text}'"
     if actor_span is None and noun.dep_ == "pobj" and noun.head.lower_ in PURPOSE_PREPS:
         verb = noun.head.head
         obj = object_of(verb) if verb.pos_ == "VERB" else None
@@ -644,8 +685,10 @@ def _noun_roles(trigger: Trigger) -> Roles:
             actor_span, actor_rule = phrase(subject), f"subject of '{verb.text}'"
     found = _first_party(_noun_candidates(trigger), trigger.coding.type)
     recipient_span, recipient_rule = (phrase(found[0]), found[1]) if found is not None else (None, "")
+    # "the government and the rebels held talks", "X and Y signed a truce": conjoined subjects
+    # of a mutual act's light verb act with each other
     partner = _conjoined_partner(light_subject) if trigger.light is not None and _is_mutual(
-        "", trigger.light) else None
+        trigger.coding.type, trigger.light) else None
     if partner is not None and (found is None or not _names_party(found[0])):
         recipient_span, recipient_rule = phrase(partner), "second of conjoined subjects"
     return Roles(actor_span, actor_rule, recipient_span, recipient_rule)
