@@ -339,3 +339,124 @@ def test_distance_from_an_earlier_sentence(pipeline, text, kind, expected, preci
     assert (event.date, event.date_precision) == (expected, precision)
     if precision == "day":
         assert "distance" in event.provenance["date"]
+
+
+# Weekends: the Saturday that starts the weekend meant, at week precision (2019-12-30 is a
+# Monday, 2019-12-29 a Sunday).
+@pytest.mark.parametrize(("text", "published", "forward", "expected"), [
+    ("over the weekend", PUBLISHED, False, D(2019, 12, 28)),
+    ("the weekend", D(2019, 12, 28), False, D(2019, 12, 28)),
+    ("last weekend", PUBLISHED, False, D(2019, 12, 28)),
+    ("last weekend", D(2019, 12, 29), False, D(2019, 12, 21)),
+    ("this weekend", PUBLISHED, True, D(2020, 1, 4)),
+    ("next weekend", PUBLISHED, False, D(2020, 1, 4)),
+])
+def test_weekend(text, published, forward, expected) -> None:
+    assert resolve_expression(text, published, forward=forward) == (expected, "week")
+
+
+# Relative expressions and distances of one sentence (Sunday = 2019-12-29).
+RELATIVE_DATES = [
+    ("Within hours of the attack on Sunday, police arrested 12 suspects.", "arrested",
+     D(2019, 12, 29), "day", "Within hours"),
+    ("Gunmen attacked a church on the eve of Sunday's election.", "attacked",
+     D(2019, 12, 28), "day", "on the eve"),
+    ("Rebels seized the town earlier this month.", "seized", D(2019, 12, 1), "month",
+     "earlier this month"),
+    ("Rebels seized the town late last year.", "seized", D(2018, 1, 1), "year",
+     "late last year"),
+    ("Jets struck the town overnight, killing 12 people.", "struck", D(2019, 12, 29), "day",
+     "overnight"),
+    ("Rebels attacked two villages over the weekend.", "attacked", D(2019, 12, 28), "week",
+     "the weekend"),
+    # a casualty clause the parser hangs on the target still dates the strike
+    (("Jets carried out an air strike on a market in the town that killed 31 civilians on "
+     "Friday."), "strike", D(2019, 12, 27), "day", "on Friday"),
+]
+
+
+@pytest.mark.parametrize("sentence, trigger, expected, precision, text", RELATIVE_DATES)
+def test_relative_dates(nlp, sentence, trigger, expected, precision, text) -> None:
+    doc = nlp(sentence)
+    guess = event_date(next(t for t in doc if t.text == trigger), PUBLISHED)
+    assert (guess.date, guess.precision, guess.text) == (expected, precision, text)
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "days"), [
+    ("Police arrested the suspect the previous night.", "arrested", -1),
+    ("Troops withdrew from the town the following morning.", "withdrew", 1),
+    ("Gunmen attacked a polling station on the eve of the vote.", "attacked", -1),
+    ("Within hours of the bombing, the army deployed troops to the town.", "deployed", 0),
+])
+def test_undated_distance_words(nlp, sentence, trigger, days) -> None:
+    doc = nlp(sentence)
+    guess = event_date(next(t for t in doc if t.text == trigger), PUBLISHED)
+    assert guess.precision == "publication"
+    assert guess.distance is not None and guess.distance.days == days
+
+
+# The distance counts from the event the text refers to: the same word, else the same type of
+# event, not merely the latest dated one (here the arrests on Saturday).
+REFERRED_DISTANCES = [
+    (("Gunmen bombed a market in Kano on Thursday. Police arrested a man on Saturday. Within "
+      "hours of the bombing, the army deployed troops to the city."), "MOBILIZE",
+     D(2019, 12, 26)),
+    (("Gunmen bombed a market in Kano on Thursday. Police arrested a man on Saturday. A day "
+      "after the bombing, protesters marched through the city."), "PROTEST", D(2019, 12, 27)),
+    (("Police arrested 12 suspects in Kano on Thursday. Gunmen had attacked a police post "
+      "there the previous night."), "ASSAULT", D(2019, 12, 25)),
+    (("Gunmen attacked a church in Kano on Sunday. Police arrested a man on Tuesday. Two days "
+      "after the attack, the governor imposed a curfew."), "COERCE", D(2019, 12, 31)),
+]
+
+
+@pytest.mark.parametrize("text, kind, expected", REFERRED_DISTANCES)
+def test_distance_from_the_event_referred_to(pipeline, text, kind, expected) -> None:
+    parsed = next(pipeline.parse([Article(text=text, published=PUBLISHED)]))
+    found = [e for e in events(parsed) if e.type == kind]
+    assert (found[-1].date, found[-1].date_precision) == (expected, "day")
+
+
+def test_event_that_set_another_off_takes_its_day_borrowed(nlp) -> None:
+    doc = nlp("The violence began on Friday after a man was stabbed to death in a quarrel.")
+    guess = event_date(next(t for t in doc if t.text == "stabbed"), PUBLISHED)
+    assert (guess.date, guess.precision) == (D(2019, 12, 27), "day")
+    assert guess.borrowed and "'after' clause" in guess.rule
+
+
+def test_a_distance_before_after_is_not_the_same_day(nlp) -> None:
+    doc = nlp("Police arrested 12 people on Wednesday, two days after the protests began.")
+    guess = event_date(next(t for t in doc if t.text == "began"), PUBLISHED)
+    assert guess.date != D(2019, 12, 25)
+
+
+# Holidays and multi-word weekday prefixes (published Monday 2019-12-30).
+@pytest.mark.parametrize(("sentence", "trigger", "expected", "text"), [
+    ("Gunmen attacked the village on Christmas Eve.", "attacked", D(2019, 12, 24),
+     "on Christmas Eve"),
+    ("Gunmen attacked the village on New Year's Eve.", "attacked", D(2018, 12, 31),
+     "on New Year's Eve"),
+    ("Rebels will attack the capital on New Year's Day.", "attack", D(2020, 1, 1),
+     "on New Year's Day"),
+    ("Gunmen attacked the village this past Sunday.", "attacked", D(2019, 12, 29),
+     "this past Sunday"),
+    ("Gunmen attacked the village in the early hours of Saturday morning.", "attacked",
+     D(2019, 12, 28), "in the early hours of Saturday morning"),
+])
+def test_holidays_and_longer_day_phrases(nlp, sentence, trigger, expected, text) -> None:
+    doc = nlp(sentence)
+    guess = event_date(next(t for t in doc if t.text == trigger), PUBLISHED)
+    assert (guess.date, guess.precision, guess.text) == (expected, "day", text)
+
+
+def test_bad_holiday_names_file_and_line(monkeypatch) -> None:
+    data = dates.load_yaml(dates.RESOURCE)
+    broken = {**data, "holidays": [{"phrase": "christmas", "month": 13, "day": 25}]}
+    monkeypatch.setattr(dates, "load_yaml", lambda name: broken)
+    dates.lexicon.cache_clear()
+    try:
+        with pytest.raises(ResourceError, match="dates.yaml"):
+            dates.lexicon()
+    finally:
+        monkeypatch.undo()
+        dates.lexicon.cache_clear()

@@ -47,7 +47,7 @@ PASSAGES = [
     # a definite noun refers back to the incident, wherever its sentence is set
     (("US warplanes struck the group's positions in Anbar on Sunday. The strikes came two days "
      "after rockets hit a base near Kirkuk."),
-     [("ASSAULT", "195"), ("ASSAULT", "190")]),
+     [("ASSAULT", "195"), ("ASSAULT", "194")]),
     # casualty verbs joined to the act that caused them
     (("At least 25 fighters were killed and 55 others wounded when US warplanes struck the "
      "group's positions on Sunday."), [("ASSAULT", "195")]),

@@ -29,6 +29,7 @@ from tacitus.extract.status import (
     is_infinitive_clause,
     reporting_verbs,
 )
+from tacitus.extract.toll import is_casualty_word
 from tacitus.model import DATE_PRECISIONS
 from tacitus.nlp.spans import ents_in
 from tacitus.resources import LINE_KEY, load_yaml, path, require
@@ -123,6 +124,11 @@ class _Lexicon:
     anchor_directions: dict[str, int]
     anchor_ordinals: frozenset[str]
     duration_preps: frozenset[str]
+    anchor_of_units: dict[str, int]
+    within_preps: frozenset[str]
+    cause_marks: frozenset[str]
+    weekends: dict[tuple[str, ...], str]
+    holidays: dict[tuple[str, ...], tuple[int, int]]
 
 
 def _fail(message: str, line: int | None) -> ResourceError:
@@ -161,6 +167,30 @@ def _names(entries: list[dict[str, Any]], value_key: str) -> dict[str, int]:
     return names
 
 
+_WEEKEND_WAYS = ("latest", "previous", "next")
+
+
+def _month(entry: dict[str, Any]) -> int:
+    if not isinstance(entry["month"], int) or not 1 <= entry["month"] <= 12:
+        raise _fail("'month' must be 1..12", entry.get(LINE_KEY))
+    return int(entry["month"])
+
+
+def _day(entry: dict[str, Any]) -> int:
+    if not isinstance(entry["day"], int) or not 1 <= entry["day"] <= 31:
+        raise _fail("'day' must be 1..31", entry.get(LINE_KEY))
+    return int(entry["day"])
+
+
+def _weekends(data: dict[str, Any]) -> dict[tuple[str, ...], str]:
+    found = {}
+    for entry in _entries(data, "weekends", ("phrase", "which")):
+        if entry["which"] not in _WEEKEND_WAYS:
+            raise _fail(f"'which' must be one of {', '.join(_WEEKEND_WAYS)}", entry.get(LINE_KEY))
+        found[tuple(str(entry["phrase"]).split())] = str(entry["which"])
+    return found
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """Load and validate ``dates.yaml`` once per process."""
@@ -183,7 +213,7 @@ def lexicon() -> _Lexicon:
     directions = _entries(data, "anchor_directions", ("word", "sign"))
     word_lists = {}
     for key in ("fillers", "times_of_day", "simultaneous_marks", "same_event_preps",
-                "framing_preps", "duration_preps"):
+                "framing_preps", "duration_preps", "within_preps", "cause_marks"):
         words = data.get(key)
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise _fail(f"'{key}' must be a list of words", data.get(LINE_KEY))
@@ -206,6 +236,13 @@ def lexicon() -> _Lexicon:
         anchor_directions={str(e["word"]): _sign(e) for e in directions},
         anchor_ordinals=frozenset(str(e["word"]) for e in directions if e.get("ordinal")),
         duration_preps=word_lists["duration_preps"],
+        anchor_of_units={str(e["word"]): _sign(e)
+                         for e in _entries(data, "anchor_of_units", ("word", "sign"))},
+        within_preps=word_lists["within_preps"],
+        cause_marks=word_lists["cause_marks"],
+        weekends=_weekends(data),
+        holidays={tuple(str(e["phrase"]).split()): (_month(e), _day(e))
+                  for e in _entries(data, "holidays", ("phrase", "month", "day"))},
     )
 
 
@@ -332,9 +369,10 @@ def _weekday_expression(
     words: list[str], published: date, lex: _Lexicon, forward: bool
 ) -> _Resolution | None:
     direction = "on or after" if forward else "on or before"
-    if len(words) == 2 and words[0] in lex.weekday_prefixes:
-        direction = lex.weekday_prefixes[words[0]]
-        words = words[1:]
+    prefix = " ".join(words[:-1])
+    if prefix in lex.weekday_prefixes:  # "last Sunday", "this past Sunday"
+        direction = lex.weekday_prefixes[prefix]
+        words = words[-1:]
     if len(words) != 1 or words[0] not in lex.weekdays:
         return None
     found = _weekday(lex.weekdays[words[0]], published, direction)
@@ -342,6 +380,40 @@ def _weekday_expression(
     sign = {"on or before": "<=", "before": "<", "on or after": ">=", "after": ">"}[direction]
     return _Resolution(found, "day",
                        f"weekday '{words[0]}' -> {latest} {words[0].title()} {sign} {published}")
+
+
+def _weekend(words: list[str], published: date, lex: _Lexicon, forward: bool) -> _Resolution | None:
+    """ "over the weekend", "last weekend", "next weekend": the Saturday that starts it, at
+    week precision. "The weekend" is the latest one begun by the dateline (the coming one when
+    the event is announced); "last weekend", read on a Saturday or Sunday, the one before."""
+    which = lex.weekends.get(tuple(words))
+    if which is None:
+        return None
+    saturday = lex.weekdays["saturday"]
+    if which == "next" or which == "latest" and forward:
+        found = _weekday(saturday, published, "after" if which == "next" else "on or after")
+    else:
+        found = _weekday(saturday, published, "on or before")
+        if which == "previous" and published.weekday() >= saturday:
+            found -= timedelta(days=7)
+    return _Resolution(found, "week", f"weekend '{' '.join(words)}' -> {which} weekend, "
+                                      f"starting Saturday {found}")
+
+
+def _holiday(words: list[str], published: date, lex: _Lexicon, forward: bool) -> _Resolution | None:
+    """ "on Christmas Eve", "New Year's Day": a fixed-date holiday, the latest on or before the
+    dateline (the next on or after it for an announced event)."""
+    found = lex.holidays.get(tuple(words))
+    if found is None:
+        return None
+    month, day = found
+    year = published.year
+    if forward and (month, day) < (published.month, published.day):
+        year += 1
+    elif not forward and (month, day) > (published.month, published.day):
+        year -= 1
+    return _Resolution(date(year, month, day), "day",
+                       f"holiday '{' '.join(words)}' -> {year}-{month:02d}-{day:02d}")
 
 
 def _strip(words: list[str], lex: _Lexicon) -> list[str]:
@@ -389,7 +461,8 @@ def _resolve_words(
         found = step(words, published, lex)
         if found is not None:
             return found
-    return _weekday_expression(words, published, lex, forward)
+    return _weekend(words, published, lex, forward) or _holiday(words, published, lex, forward) \
+        or _weekday_expression(words, published, lex, forward)
 
 
 def resolve_expression(text: str, published: date, *, forward: bool = False) -> tuple[date, str] | None:
@@ -410,13 +483,16 @@ def _is_date_expression(text: str) -> bool:
 
 
 def _candidates(sent: Span) -> list[Span]:
-    """DATE/TIME entities of the sentence, plus lone date words the NER missed."""
+    """DATE/TIME entities of the sentence, holidays tagged as events, plus lone date words the
+    NER missed."""
     lex = lexicon()
     spans = []
     for entity in ents_in(sent):
         if entity.label_ in ("DATE", "TIME"):
             spans.append(entity)
             spans.extend(_comma_parts(entity))
+        elif entity.label_ == "EVENT" and tuple(_normalise(entity.text)) in lex.holidays:
+            spans.append(entity)  # "New Year's Eve" is tagged as an event
     covered = {t.i for span in spans for t in span}
     # Only full words: "Thu" or "Sun" alone may be a name ("Khine Thu Kha", "The Sun").
     singles = {name for name in lex.weekdays if len(name) > 4} | {
@@ -484,10 +560,12 @@ def _foreign_clause(attach: Token, trigger: Token) -> bool:
     """Whether, between a clause under the trigger and the trigger, a clause has a subject of
     its own: another event ("killed 25 after protesters burned tyres on Saturday"), unless it
     only says when ("killed ... as she walked home on Tuesday"); or a relative clause describes
-    one of the trigger's participants ("praised the government, which took office in August")."""
+    one of the trigger's participants ("praised the government, which took office in August"),
+    unless it tells casualties, which are the event's ("a strike on a market that killed 31 on
+    Monday")."""
     token = attach
     while token != trigger and token.head.i != token.i:
-        if token.dep_ == "relcl" and token.head != trigger:
+        if token.dep_ == "relcl" and token.head != trigger and not is_casualty_word(token):
             return True
         if token.pos_ in ("VERB", "AUX") and has_own_subject(token) \
                 and token.lemma_ not in _LIGHT_VERBS and not _simultaneous(token):
@@ -515,6 +593,23 @@ def _heads(trigger: Token) -> list[Token]:
         token = token.head
         heads.append(token)
     return heads
+
+
+def _cause_clause(trigger: Token) -> Token | None:
+    """The verb whose "after" clause holds the trigger's clause ("the violence began on Friday
+    after a man was stabbed to death"): the event that set it off is told as its lead-up, so
+    it takes that verb's date when it has none of its own (a borrowed date, which keeps no two
+    incidents apart)."""
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else _governing_verb(trigger)
+    if clause is None or clause.dep_ != "advcl":
+        return None
+    lex = lexicon()
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in lex.cause_marks),
+                None)
+    distance = any(c.dep_ == "npadvmod" and c.lemma_.lower() in lex.anchor_units
+                   for t in (clause, mark) if t is not None for c in t.children)
+    # "two days after the protests began": a distance, not the same day
+    return clause.head if mark is not None and not distance else None
 
 
 def _modifies_other_noun(root: Token, trigger: Token) -> bool:
@@ -568,6 +663,9 @@ def _attachment(span: Span, trigger: Token) -> tuple[int, str, Attachment] | Non
             Attachment.OWN
     if attach in _heads(trigger):
         return 2, f"on the verb '{attach.text}' the trigger depends on", Attachment.OWN
+    if _cause_clause(trigger) == attach:
+        return 3, f"on the verb '{attach.text}' whose 'after' clause tells the event", \
+            Attachment.SENTENCE
     if attach.lemma_ in reporting_verbs() and trigger in attach.subtree:
         return 3, f"on the reporting verb '{attach.text}'", Attachment.REPORTING
     return None
@@ -609,8 +707,18 @@ def _direction(unit: Token, lex: _Lexicon) -> tuple[int, Token, Token, Token | N
     """Which way a unit counts, the last token of the expression, the token tying it to an
     event, and the other event: "two days after the attack" (unit under the preposition),
     "a day after the bombing" / "the day before" (direction under the unit), "the following
-    day" (ordinal), "a day after troops killed" (the clause marked "after" beside the unit)."""
+    day" (ordinal), "a day after troops killed" (the clause marked "after" beside the unit),
+    "on the eve of the vote" / "within hours of the attack" (the other event named with "of";
+    the expression then starts at the preposition)."""
     head = unit.head
+    of_event = _of_object(unit)
+    if of_event is not None and unit.lemma_.lower() in lex.anchor_of_units:
+        # "on the eve of the vote"
+        start = head if unit.dep_ == "pobj" else unit
+        return lex.anchor_of_units[unit.lemma_.lower()], start, start, of_event
+    if of_event is not None and unit.dep_ == "pobj" and head.lower_ in lex.within_preps:
+        # "within hours of the attack": after it, by at most the unit
+        return 1, head, head, of_event
     if unit.dep_ == "npadvmod" and head.lower_ in lex.anchor_directions \
             and head.lower_ not in lex.anchor_ordinals:
         if head.dep_ == "mark":  # "two days after rockets hit": the unit hangs on the mark
@@ -643,6 +751,12 @@ def _direction(unit: Token, lex: _Lexicon) -> tuple[int, Token, Token, Token | N
                 tie = clause if clause is head else unit  # "two days after the protests began"
                 return lex.anchor_directions[mark.lower_], mark, tie, clause
     return None
+
+
+def _of_object(unit: Token) -> Token | None:
+    """The event a unit counts from with "of" ("the eve of the vote", "hours of the attack")."""
+    of = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
 
 
 def _anchors(sent: Span) -> list[_Anchor]:

@@ -38,6 +38,7 @@ class GenericWords:
     averting_verbs: frozenset[str]
     trend_objects: frozenset[str]
     separate_markers: frozenset[str]
+    wishing_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,9 @@ def _noun_reason(noun: Token, words: GenericWords) -> str | None:
         return f"class of acts: '{head.head.text} {head.text} {noun.text}'"
     if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         return _noun_reason(head, words)
+    wished = _wished(noun, words)
+    if wished is not None:
+        return wished
     if noun.dep_ == "dobj" and head.lemma_.lower() in words.averting_verbs:
         return f"kept from happening: '{head.text} ... {noun.text}'"
     if noun.dep_ == "dobj" and _bare_plural(noun) and head.lemma_.lower() in words.trend_objects:
@@ -96,7 +100,21 @@ def _present(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def _wished(word: Token, words: GenericWords) -> str | None:
+    """'Kyiv hoped the fighters could be exchanged', 'chanting "the people want the fall of the
+    regime"', 'Idlib was supposed to be protected': what is only hoped for, wanted or was due
+    is no incident (a plan is told with "plan", "expect", "vow" and keeps its status)."""
+    head = word.head
+    if word.dep_ in ("xcomp", "ccomp", "dobj") and head.i != word.i \
+            and words.wishing_verbs & {head.lemma_.lower(), head.lower_}:
+        return f"only wished for: '{head.text} ... {word.text}'"
+    return None
+
+
 def _verb_reason(verb: Token, words: GenericWords, effect_verbs: frozenset[str]) -> str | None:
+    wished = _wished(verb, words)
+    if wished is not None:
+        return wished
     head = verb.head
     if (verb.dep_ == "pcomp" and head.lower_ == "from"
             and head.head.lemma_.lower() in words.preventing_verbs):

@@ -1,26 +1,26 @@
 """From mentions to events: one per incident per article.
 
-A later mention joins an earlier event when it has the same PLOVER type, the same kind of
-status (something that happened vs. something threatened or planned), no conflicting actor,
-place or date (nor recipient, unless it is a definite "the strikes" that may name a narrower
-target, a casualty report, or in the same sentence), and something that ties it back: it is a
-definite description ("the strikes", "the raids"), it names the same actor, it uses the same
-word ("arrested" ... "had been arrested"), it names the same unresolved target ("a crowded
-market" ... "the market"), it names the same party more or less precisely ("warplanes" ...
-"Russian jets"), it only reports casualties with no one acting ("31 people were killed"), it
-sits in the same sentence, or it goes on in the very next sentence with no one named acting
-and no date of its own ("The explosive device had been planted beside the highway"), or it is
-the act the very next sentence tells after one told only by its casualties ("Two children were
-killed." ... "the deaths came in an airstrike by coalition jets"; the act then codes the
-event). Only a
-date or place stated for the event itself can tell two mentions apart: "warned on Sunday ...
-after an air strike" dates the warning, and "a UK-based monitor said jets hit the market" does
-not put the strike in the UK. A mention marked as new ("another bomb", "in a separate attack")
-starts its own event. Background (history) never merges with what is reported as news. The
-merged event keeps every evidence sentence and the most specific value of each field. Two
-strikes at different places or on different days, or a strike and the reaction to it, stay
-apart. A bare noun that only names a kind of act ("financing itself through kidnapping") and
-that nothing ties to an incident is no event.
+A later mention joins an earlier event when it has the same PLOVER type, the same kind of status
+(something that happened vs. something threatened or planned), no conflicting actor, place or
+date (nor recipient, unless it is a definite "the strikes" that may name a narrower target, a
+casualty report, or in the same sentence), and something that ties it back: it is a definite
+description ("the strikes", "the raids"), it names the same actor, it uses the same word
+("arrested" ... "had been arrested"), it names the same unresolved target ("a crowded market"
+... "the market"), it names the same party more or less precisely ("warplanes" ... "Russian
+jets"), it only reports casualties with no one acting ("31 people were killed"), it sits in the
+same sentence (or in the "when" clause of a mention's verb: "the fighting broke out when
+fighters attacked a police station"), or it goes on in the very next sentence with no one named
+acting and no date of its own ("The explosive device had been planted beside the highway"), or
+it is the act the very next sentence tells after one told only by its casualties ("Two children
+were killed." ... "the deaths came in an airstrike by coalition jets"; the act then codes the
+event). Only a date or place stated for the event itself can tell two mentions apart: "warned on
+Sunday ... after an air strike" dates the warning, and "a monitor in the UK said jets hit the
+market" does not put the strike in the UK. A mention marked as new ("another bomb", "in a
+separate attack") starts its own event. Background (history) never merges with what is reported
+as news. The merged event keeps every evidence sentence and the most specific value of each
+field. Two strikes at different places or on different days, or a strike and the reaction to it,
+stay apart. A bare noun that only names a kind of act ("financing itself through kidnapping")
+and that nothing ties to an incident is no event.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from tacitus.nlp import ParsedArticle
 
 FUTURE = frozenset({"threatened", "planned"})
 UNIDENTIFIED = "UAF"
+# Bare crowds: "tens of thousands of people" and "demonstrators" may name one crowd.
+CROWD_SECTORS = frozenset({"CVL", "OPP"})
 ARMED_KIND = "non-state armed"
 
 
@@ -55,14 +57,17 @@ def _unidentified(party: Party) -> bool:
 def _compatible(a: Party, b: Party) -> bool:
     """One party, or one named more and less precisely: the same id, a bare agent and a party
     of its sector ("warplanes" and "Russian jets"), unidentified armed men and any non-state
-    armed party ("armed men" and "gunmen", "the militia"), or a state and one of its agents
-    ("Kenya" and "Kenyan peacekeepers")."""
+    armed party ("armed men" and "gunmen", "the militia"), two bare crowds ("tens of thousands
+    of people" and "demonstrators"), or a state and one of its agents ("Kenya" and "Kenyan
+    peacekeepers")."""
     if a.id == b.id:
         return True
     if _unidentified(a) or _unidentified(b):
         other = b if _unidentified(a) else a
         return other.kind == ARMED_KIND and (None in (a.country, b.country)
                                              or a.country == b.country)
+    if _generic(a) and _generic(b) and {a.sector, b.sector} <= CROWD_SECTORS:
+        return True
     if _generic(a) or _generic(b):
         return a.sector == b.sector
     return a.country is not None and a.country == b.country and None in (a.sector, b.sector)
@@ -137,6 +142,15 @@ def _reference(group: list[EventMention], o: EventMention) -> bool:
     return (o.definite or o.reacted_to) and o.sent_index > group[0].sent_index
 
 
+def _told_together(a: EventMention, b: EventMention) -> bool:
+    """'The fighting broke out when fighters attacked a police station': an act told in the
+    "when" clause of another's verb is how that one came about, even when the other is a
+    reference ("the fighting") rather than a telling."""
+    return a.sent_start == b.sent_start and (
+        a.during is not None and a.during == b.clause
+        or b.during is not None and b.during == a.clause)
+
+
 def _continues(group: list[EventMention], m: EventMention) -> bool:
     """'A roadside bomb tore through an army vehicle ...' then 'The explosive device had been
     planted beside the main highway ...': the very next sentence telling an act of the same
@@ -176,7 +190,7 @@ def _joins(group: list[EventMention], m: EventMention, effect_verbs: frozenset[s
     # hit a base") may tell another act beside the reference, unless what it adds is a toll
     # ("The attack killed 360 and hundreds more were taken prisoner").
     same_sentence = any(o.sent_start == m.sent_start and (
-        m.toll is not None or not _reference(group, o)) for o in group)
+        m.toll is not None or not _reference(group, o) or _told_together(o, m)) for o in group)
     toll_only = _toll_only(m, effect_verbs)
     if _date_conflict(group, m):
         return False
@@ -263,7 +277,9 @@ def _pick_party(group: list[EventMention], role: str) -> tuple[Party | None, str
     ranked: list[tuple[int, int, Party, str]] = []
     for i, m in enumerate(group):
         party = getattr(m, role)
-        if party is None:
+        if party is None or role == "recipient" and i > 0 and not _resolved(party):
+            # A target no dictionary knows is the incident's only in the sentence that tells
+            # it; later mentions ("marched to the Sule Pagoda") lend named ones.
             continue
         # A named party with a sector ("Russian jets", "Kenyan peacekeepers") beats a bare
         # state ("Kenya"), which beats a bare agent ("warplanes"), which beats an unknown name.
@@ -324,7 +340,9 @@ def build_event(article_id: str, text: str, group: list[EventMention],
     if how:
         prov["actor"] = how
     recipient, how = _pick_party(group, "recipient")
-    if recipient is None and target is not None:
+    if target is not None and not _resolved(recipient):
+        # The resolved actor of the event reacted to beats a phrase no dictionary knows
+        # ("marched to the Sule Pagoda" in protests against the coup).
         recipient, how = target
     if how:
         prov["recipient"] = how
@@ -335,7 +353,10 @@ def build_event(article_id: str, text: str, group: list[EventMention],
     if how:
         prov["fatalities"] = how
     prov["status"] = first.status.rule
-    said = next((m for m in group if m.source is not None), first)
+    # Who asserts the incident beats who denies it ("the Observatory said" over "the ministry
+    # denied"): a denier is the source only when nobody else is named.
+    said = next((m for m in group if m.source is not None and not m.attribution.denial), None) \
+        or next((m for m in group if m.source is not None), first)
     hedged = first.status.hedged or said.attribution.hedged
     if said.source is not None:
         prov["attribution"] = dict(said.provenance)["attribution"]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.extract.coding import Coding
 from tacitus.extract.dates import DateGuess, event_date, from_anchor
+from tacitus.extract.dates import lexicon as dates_lexicon
 from tacitus.extract.generic import SPECIFIC_DEPS, separate_marker
 from tacitus.extract.lexicon import Pattern, get_lexicon
 from tacitus.extract.parties import ArticleParties
@@ -25,6 +26,7 @@ from tacitus.extract.status import (
     AttributionGuess,
     StatusGuess,
     attribution,
+    denier,
     event_status,
 )
 from tacitus.extract.toll import TollGuess, event_toll
@@ -39,7 +41,9 @@ class EventMention:
     What :mod:`.incidents` reads to merge mentions: ``firm_date``/``firm_place`` (a date or
     place stated for this act itself, not borrowed from its sentence), ``kind_only`` (a bare
     noun that may name a kind of act), ``separate`` ("another bomb", "in a separate attack"),
-    ``reacted_to`` (what a reaction in the sentence is about) and ``passive``.
+    ``reacted_to`` (what a reaction in the sentence is about), ``passive``, and ``clause`` /
+    ``during`` (offsets of the trigger's clause verb and of the verb whose "when" clause holds
+    it: "the fighting broke out when fighters attacked a police station" tells one incident).
     """
 
     trigger: str
@@ -71,6 +75,8 @@ class EventMention:
     passive: bool
     depth: int
     target_event: int | None
+    clause: int
+    during: int | None
     provenance: tuple[tuple[str, str], ...]
 
     def evidence(self, text: str) -> Evidence:
@@ -116,10 +122,14 @@ REACTION_LINKS = frozenset({"pobj", "prep", "dobj", "pcomp", "advcl", "conj"})
 REACTION_REACH = 4
 
 
-def _counted_from_earlier(when: DateGuess, earlier: list[EventMention], index: int) -> DateGuess:
+def _counted_from_earlier(when: DateGuess, earlier: list[EventMention], index: int,
+                          kinds: dict[str, str]) -> DateGuess:
     """'Gunmen attacked a church on Sunday. Two days after the attack, police arrested 12':
     a distance from an event its sentence does not date counts from the latest earlier
-    sentence's event told with that word, or, for a general word ("the attack") or none
+    sentence's event told with that word, else from the latest one of the type that word
+    codes when it refers back (``kinds``: definite event noun -> type, in this sentence;
+    "bombed a market on Thursday. Police arrested a man on Saturday. Within hours of the
+    bombing, ..." counts from the Thursday), or, for a general word ("the incident") or none
     ("a day later", "the day before"), from the latest dated event before; else the date
     stays what the sentence alone gives."""
     distance = when.distance
@@ -127,6 +137,9 @@ def _counted_from_earlier(when: DateGuess, earlier: list[EventMention], index: i
         return when
     dated = [m for m in reversed(earlier) if m.sent_index < index and m.firm_date]
     same = next((m for m in dated if distance.event in (m.lemma, m.trigger.lower())), None)
+    kind = kinds.get(distance.event or "")
+    if same is None and kind is not None:
+        same = next((m for m in dated if m.coding.type == kind), None)
     if same is None and (distance.event is None
                          or distance.event in get_lexicon().anaphoric_nouns):
         same = next(iter(dated), None)
@@ -203,6 +216,27 @@ def _trigger_words(token: Token, anchor: Token) -> frozenset[str]:
     return frozenset(words)
 
 
+def _clause(anchor: Token) -> Token:
+    """The verb of the trigger's clause: the anchor itself, or the verb an event noun is the
+    subject or object of ("the fighting broke out")."""
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and anchor.head.pos_ in ("VERB", "AUX"):
+        return anchor.head
+    return anchor
+
+
+def _during(anchor: Token) -> Token | None:
+    """The verb whose "when/as/while" clause the trigger's clause is ("broke out when fighters
+    attacked"): that clause tells how the other act came about, so both are one incident."""
+    clause = _clause(anchor)
+    if clause.dep_ != "advcl" or clause.head.pos_ not in ("VERB", "AUX"):
+        return None
+    marks = dates_lexicon().simultaneous_marks
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in clause.children):
+        return clause.head
+    return None
+
+
 def _depth(token: Token) -> int:
     """Clause depth of the trigger: 0 for the main verb, counting only clause links, so that
     "X said Y agreed" ranks "agreed" first (reporting verbs are not events)."""
@@ -218,10 +252,13 @@ def _depth(token: Token) -> int:
 
 def _mention(trig: Trigger, sent: Span, index: int, words: frozenset[str], nouns: set[int],
              others: set[int], reactions: set[int], parties: ArticleParties,
-             published: date | None, earlier: list[EventMention]) -> EventMention:
+             published: date | None, earlier: list[EventMention],
+             kinds: dict[str, str]) -> EventMention:
     lexicon = get_lexicon()
     prov: list[tuple[str, str]] = []
     said = attribution(trig.anchor)
+    if said.source is None:
+        said = denier(trig.anchor) or said
     source = None
     asserter: Party | None = None
     if said.source is not None:
@@ -244,7 +281,7 @@ def _mention(trig: Trigger, sent: Span, index: int, words: frozenset[str], nouns
     elif roles.recipient is not None:
         recipient, how = parties.resolve(roles.recipient, roles.recipient_rule)
         prov.append(("recipient", how))
-    when = _counted_from_earlier(event_date(trig.anchor, published), earlier, index)
+    when = _counted_from_earlier(event_date(trig.anchor, published), earlier, index, kinds)
     prov.append(("date", when.rule))
     toll = event_toll(trig.anchor)
     if toll is None and trig.anchor is not trig.token:
@@ -280,6 +317,8 @@ def _mention(trig: Trigger, sent: Span, index: int, words: frozenset[str], nouns
         separate=separate_marker(trig.token, trig.anchor) is not None,
         reacted_to=reacted, passive=is_passive(trig.anchor),
         depth=_depth(trig.anchor), target_event=target_event,
+        clause=_clause(trig.anchor).idx,
+        during=during.idx if (during := _during(trig.anchor)) is not None else None,
         provenance=tuple(prov),
     )
 
@@ -298,6 +337,7 @@ def mentions(doc: Doc, article: Article) -> list[EventMention]:
         verbs = nouns | {t.anchor.i for t in found}
         reactions = {i for t in found if t.coding.type in REACTION_TYPES
                      for i in (t.token.i, t.anchor.i)}
+        kinds = {t.token.lemma_.lower(): t.coding.type for t in found if _definite(t.token)}
         out.extend([_mention(t, sent, index, words, nouns, verbs, reactions, parties,
-                             article.published, out) for t in found])
+                             article.published, out, kinds) for t in found])
     return out

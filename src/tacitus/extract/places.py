@@ -4,7 +4,9 @@ Only the text and offsets are recorded here; the geo stage resolves coordinates 
 search goes from the closest attachment outwards: a place inside an "in/near/at/..." phrase
 of the trigger (or of its clause verb), then a place anywhere in the sentence; the guess says
 which (``PlaceGuess.attached``). Places inside
-the actor's own phrase are skipped, so "US forces" never puts the event in the United States.
+the actor's own phrase are skipped, so "US forces" never puts the event in the United States,
+and so are a party's home ("a Baghdad-based militia", "the Observatory, which is based in
+London"; words in ``places.yaml`` ``homes``).
 """
 
 from __future__ import annotations
@@ -24,18 +26,36 @@ PARTY_DEPS = frozenset({"compound", "amod", "poss", "nsubj", "nsubjpass", "nmod"
 PLACES_FILE = "extract/places.yaml"
 
 
+# Links from a place name up to the word saying a party lives there ("a Baghdad-based
+# militia", "the Observatory, which is based in London").
+HOME_LINKS = frozenset({"npadvmod", "compound", "pobj", "prep", "conj"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Words:
     preps: frozenset[str]
     heads: frozenset[str]
+    homes: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = load_yaml(PLACES_FILE)
     if not isinstance(data, dict):
-        raise ResourceError("expected lists 'preps' and 'heads'", str(path(PLACES_FILE)))
-    return _Words(word_set(data, "preps", PLACES_FILE), word_set(data, "heads", PLACES_FILE))
+        raise ResourceError("expected lists 'preps', 'heads' and 'homes'", str(path(PLACES_FILE)))
+    return _Words(word_set(data, "preps", PLACES_FILE), word_set(data, "heads", PLACES_FILE),
+                  word_set(data, "homes", PLACES_FILE))
+
+
+def _home(ent: Span) -> str | None:
+    """The word that makes a place name a party's home rather than where anything happened
+    ("Baghdad-based", "headquartered in London"), or None."""
+    token = ent.root
+    while token.dep_ in HOME_LINKS and token.head.i != token.i:
+        token = token.head
+        if token.lower_ in _words().homes:
+            return token.text
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +76,11 @@ def _guess(ent: Span, rule: str, attached: bool) -> PlaceGuess:
 
 def _inside(ent: Span, spans: tuple[Span | None, ...]) -> bool:
     """True for entities inside an excluded phrase (the actor's, the source's, or conjoined
-    with one) or used as a modifier or subject ("US forces", "Israel's army", but not
-    "Helmand province"): those name parties, not places."""
+    with one), used as a modifier or subject ("US forces", "Israel's army", but not
+    "Helmand province") or naming a party's home ("a Baghdad-based militia"): those name
+    parties, not places."""
+    if _home(ent) is not None:
+        return True
     root = ent.root
     if root.dep_ in PARTY_DEPS and root.head.lower_ not in _words().heads:
         return True

@@ -6,8 +6,9 @@ threat, "the envoy is due to visit" a plan, "Hezbollah denied carrying out the a
 comes from the words that govern the trigger (modals, negation, threat/plan/denial/hedge words,
 up to the nearest reporting verb) and from the event's date. ``attribution`` names who the
 text says asserts the event ("the Pentagon said", "according to Iraqi officials"); a None
-source means the outlet itself. Lexicons: ``resources/extract/status.yaml`` and
-``attribution.yaml``.
+source means the outlet itself; ``denier`` names who denies it when nobody is named asserting
+it ("the army denied that 30 soldiers were killed"). Lexicons:
+``resources/extract/status.yaml`` and ``attribution.yaml``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ _GOVERNED_DEPS = frozenset({
 })
 # Links through which a governing word reaches its complement.
 _COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "dobj", "acl", "pcomp", "acomp", "attr"})
+# Links by which a clause is the content of the word above it ("denied that ...", "reports
+# that ..."), unlike a clause that places it in time ("a day after the strike killed 17").
+_CONTENT_DEPS = frozenset({"ccomp", "acl", "xcomp"})
+# Places only a noun takes: a word there is no verb, whatever its tag.
+_NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _NP_EXCLUDED_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
@@ -51,13 +57,15 @@ class StatusGuess:
 
 @dataclass(frozen=True, slots=True)
 class AttributionGuess:
-    """Who asserts the event (``source`` None: the outlet), with offsets of the source phrase."""
+    """Who asserts the event (``source`` None: the outlet), with offsets of the source phrase;
+    ``denial``: the source is the one who denies it (see :func:`denier`)."""
 
     source: Span | None
     hedged: bool
     rule: str
     start: int | None = None
     end: int | None = None
+    denial: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +95,8 @@ class _StatusLexicon:
 
 @dataclass(frozen=True, slots=True)
 class _Signal:
-    """One word that bears on the status: a status, or future/hypothetical/attempted."""
+    """One word that bears on the status: a status, or future/hypothetical/attempted, or
+    "denial" (a denying word above the event: denied, yet the figure it denies stands)."""
 
     kind: str
     rule: str
@@ -158,6 +167,14 @@ def is_infinitive_clause(token: Token) -> bool:
     ) and not has_own_subject(token)
 
 
+def _infinitival_relative(token: Token) -> bool:
+    """'launch a counteroffensive to retake the town', 'a plan to attack': an infinitive the
+    parser hangs on a noun as a relative clause is that noun's purpose, as modal as the noun."""
+    return token.dep_ == "relcl" and token.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    ) and not has_own_subject(token)
+
+
 def _claims_deed(verb: Token) -> bool:
     """ "claimed responsibility for the attack", "claimed the killing": a claim of the deed,
     not a report of it."""
@@ -172,9 +189,10 @@ def _claims_deed(verb: Token) -> bool:
 
 
 def _is_reporting(token: Token) -> bool:
-    """A reporting verb (not the noun "claims", not a claim of responsibility)."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _reporting() \
-        and not _claims_deed(token)
+    """A reporting verb (not the noun "claims", even tagged as a verb in an object's place:
+    "dismissed claims that ...", not a claim of responsibility)."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOMINAL_DEPS \
+        and token.lemma_.lower() in _reporting() and not _claims_deed(token)
 
 
 def _governors(trigger: Token) -> list[tuple[Token, str]]:
@@ -188,7 +206,8 @@ def _governors(trigger: Token) -> list[tuple[Token, str]]:
     chain: list[tuple[Token, str]] = []
     token = trigger
     link = ""
-    while token.head.i != token.i and (token.dep_ in _GOVERNED_DEPS or is_infinitive_clause(token)):
+    while token.head.i != token.i and (token.dep_ in _GOVERNED_DEPS or is_infinitive_clause(token)
+                                       or _infinitival_relative(token)):
         head = token.head
         if token.dep_ == "pobj":
             link = f"prep:{head.lower_}"
@@ -243,7 +262,7 @@ def _governor_signal(token: Token, link: str, lex: _StatusLexicon) -> _Signal | 
         complement = link == "xcomp"
     argument = complement or link in ("prep:of", "prep:for")
     if lemma in lex.denial_governors and argument:
-        return _Signal("denied", f"denial {quoted} governs the trigger", token)
+        return _Signal("denial", f"denial {quoted} governs the trigger", token)
     if lemma in lex.threat_governors and (complement or link in ("prep:of", "prep:with")):
         return _Signal("threatened", f"threat {quoted} governs the trigger", token)
     plans = lex.plan_governors | lex.infinitive_governors
@@ -264,11 +283,26 @@ def _governor_signal(token: Token, link: str, lex: _StatusLexicon) -> _Signal | 
     return None
 
 
+def _chain(trigger: Token) -> list[tuple[Token, str]]:
+    """The trigger's governors; for an event noun that is the subject of its clause ("denied
+    reports that its strikes killed 12", "claimed the raid left 3 dead") those of that
+    clause, which says what the act did and so shares its denial or hedge (not the clause
+    verb's own negation or modal: "the strike did not kill anyone" still struck), when that
+    clause is the content of a word above it."""
+    chain = _governors(trigger)
+    head = trigger.head
+    if not chain and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") \
+            and head.pos_ in ("VERB", "AUX") and head.dep_ in _CONTENT_DEPS \
+            and not _is_reporting(head):
+        chain = _governors(head)
+    return chain
+
+
 def _signals(trigger: Token) -> list[_Signal]:
     """Every status-bearing word on the trigger and its governors, nearest first."""
     lex = status_lexicon()
     signals = _child_signals(trigger, lex, is_trigger=True)
-    for token, link in _governors(trigger):
+    for token, link in _chain(trigger):
         if link != "conj":
             found = _governor_signal(token, link, lex)
             if found is not None:
@@ -294,10 +328,12 @@ def future_marker(trigger: Token) -> str | None:
 def unrealised(token: Token) -> str | None:
     """Why what ``token`` says did not (yet) happen: negated, future, hypothetical, attempted.
 
-    Used by the toll: "tried to assassinate", "will kill", "no one was killed" count nobody.
+    Used by the toll: "tried to assassinate", "will kill", "no one was killed" count nobody;
+    a denied report still states its figure ("denied that 30 soldiers were killed": the
+    event's status says it is denied).
     """
     for signal in _signals(token):
-        if signal.kind != "alleged":
+        if signal.kind not in ("alleged", "denial"):
             return signal.rule
     return None
 
@@ -359,7 +395,7 @@ def event_status(
     hedged = bool(hedges)
     source = "status.yaml"
     for signal in signals:
-        if signal.kind == "denied":
+        if signal.kind in ("denied", "denial"):
             return _guess("denied", hedged, f"{source} {signal.rule}", signal)
     for signal in signals:
         if signal.kind in ("threatened", "planned"):
@@ -501,3 +537,22 @@ def attribution(trigger: Token) -> AttributionGuess:
     if adverb:
         return AttributionGuess(None, True, f"status.yaml hedge adverb '{adverb}': the outlet")
     return AttributionGuess(None, False, "no reporting verb or 'according to': the outlet")
+
+
+def denier(trigger: Token) -> AttributionGuess | None:
+    """Who denies the event, when a denial word governs it and the text names no one asserting
+    it ("The army denied that 30 soldiers were killed", "Police dismissed claims that
+    protesters were injured"): the denial is then the only voice on the event, so the event is
+    recorded as the denier's (hedged: nobody vouches for it), its status saying denied."""
+    lex = status_lexicon()
+    for token, link in _chain(trigger):
+        signal = _governor_signal(token, link, lex) if link != "conj" else None
+        if signal is None or signal.kind != "denial":
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        span = _noun_phrase(subject)
+        rule = f"status.yaml denial '{token.lemma_.lower()}' ({token.text}): subject denies it"
+        return AttributionGuess(span, True, rule, span.start_char, span.end_char, denial=True)
+    return None

@@ -7,7 +7,10 @@ that is linked to the event's trigger by the syntax: the trigger itself, a claus
 ("an attack that left 3 dead", "..., killing 6"), or the clause it belongs to ("25 were killed
 in the strikes", "the death toll from the strikes rose to 25"). Victims are read from the
 casualty word's own argument (object, passive or intransitive subject, described noun), so a
-subset ("including 2 women") never adds. Vocabulary: ``resources/extract/toll.yaml``.
+subset ("including 2 women") never adds. A negated, future or attempted casualty word counts
+nobody ("no one was killed", "tried to kill"), but a denied one keeps its figure ("the army
+denied that 30 soldiers were killed": the event's status says denied). Vocabulary:
+``resources/extract/toll.yaml``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from tacitus.extract.numbers import Count, parse_count, read_count
 from tacitus.extract.status import has_own_subject, unrealised
 from tacitus.resources import LINE_KEY, load_yaml, path, require, word_set
 
-__all__ = ["TollGuess", "event_toll", "parse_count"]
+__all__ = ["TollGuess", "event_toll", "is_casualty_word", "parse_count"]
 
 RESOURCE = "extract/toll.yaml"
 _KINDS = ("transitive", "intransitive", "adjective", "noun", "toll", "life")
@@ -129,6 +132,13 @@ def _casualty(token: Token) -> _Entry | None:
             if entry.kind == kind and (kind != "life" or _life_object(token) is not None):
                 return entry
     return None
+
+
+def is_casualty_word(token: Token) -> bool:
+    """Whether a word reports casualties ("killed", "died", "wounded", "deaths"): a clause
+    built on it tells the toll of the event it hangs near, whatever noun the parser hangs it
+    on ("an air strike on a market that killed 31 on Monday")."""
+    return _casualty(token) is not None
 
 
 def _life_object(verb: Token) -> Token | None:
