@@ -12,7 +12,7 @@ import pytest
 
 from tacitus.errors import ResourceError
 from tacitus.extract import events, main_event
-from tacitus.extract.acled import _rule, rules
+from tacitus.extract.acled import Facts, _rule, classify, rules
 from tacitus.model import Article
 
 NONE = (None, None)
@@ -233,3 +233,29 @@ def test_rules_load_and_name_their_line() -> None:
 def test_malformed_rule_is_refused(entry: dict) -> None:
     with pytest.raises(ResourceError, match="acled_rules.yaml"):
         _rule({**entry, "__line__": 7}, 0)
+
+
+@pytest.mark.parametrize(("cameo", "remote"), [("190", True), ("1833", True), ("193", False)])
+def test_trigger_cameo_outranks_cue_words(cameo: str, remote: bool) -> None:
+    """A blast told in the same sentence does not make a shooting (CAMEO 193) an IED attack."""
+    facts = Facts("ASSAULT", cameo, frozenset({"blast", "gunmen", "shot", "killed"}),
+                  frozenset({"shoot"}), None, None)
+    acled, how = classify(facts)
+    assert acled is not None, how
+    assert (acled.event_type == REMOTE) is remote, how
+
+
+def test_unless_cameo_is_read() -> None:
+    rule = _rule({"name": "x", "acled": None, "unless_cameo": ["193", 192], "__line__": 3}, 0)
+    assert rule.unless_cameo == ("193", "192")
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ({"striker", "shot", "shoot", "ball", "goalkeeper"}, None),
+    ({"soldiers", "shot", "shoot", "rebels", "village"}, "Armed clash"),
+])
+def test_catch_all_needs_evidence_beyond_the_trigger(words: set[str], expected: str | None) -> None:
+    """The catch-all rules fire only with a word of armed violence other than the trigger."""
+    acled, how = classify(Facts("ASSAULT", "193", frozenset(words), frozenset({"shoot", "shot"}),
+                                None, None))
+    assert (acled.sub_event_type if acled else None) == expected, how

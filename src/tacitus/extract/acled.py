@@ -24,8 +24,8 @@ EVENT_TYPES = frozenset({
     "Strategic developments",
 })
 CONDITION_KEYS = frozenset({
-    "types", "cameo", "cues", "trigger", "unless", "require_any", "actor_kinds",
-    "recipient_kinds", "recipient_sectors", "name", "acled", LINE_KEY,
+    "types", "cameo", "unless_cameo", "cues", "trigger", "unless", "require_any", "evidence",
+    "actor_kinds", "recipient_kinds", "recipient_sectors", "name", "acled", LINE_KEY,
 })
 
 Cue = tuple[str, ...]
@@ -38,10 +38,12 @@ class Rule:
     acled: Acled | None
     types: frozenset[str] | None
     cameo: tuple[str, ...] | None
+    unless_cameo: tuple[str, ...]
     cues: tuple[Cue, ...] | None
     trigger: frozenset[str] | None
     unless: tuple[Cue, ...]
     require_any: tuple[Cue, ...] | None
+    evidence: tuple[Cue, ...] | None
     actor_kinds: frozenset[str] | None
     recipient_kinds: frozenset[str] | None
     recipient_sectors: frozenset[str] | None
@@ -89,10 +91,12 @@ def _rule(entry: Any, index: int) -> Rule:
     return Rule(
         name=str(entry["name"]), line=line, acled=acled, types=types,
         cameo=tuple(str(c) for c in entry["cameo"]) if "cameo" in entry else None,
+        unless_cameo=tuple(str(c) for c in entry.get("unless_cameo") or []),
         cues=_cues(entry["cues"]) if "cues" in entry else None,
         trigger=_set([str(t).lower() for t in entry["trigger"]]) if "trigger" in entry else None,
         unless=_cues(entry.get("unless") or []),
         require_any=_cues(entry["require_any"]) if "require_any" in entry else None,
+        evidence=_cues(entry["evidence"]) if "evidence" in entry else None,
         actor_kinds=_set(entry.get("actor_kinds")),
         recipient_kinds=_set(entry.get("recipient_kinds")),
         recipient_sectors=_set(entry.get("recipient_sectors")),
@@ -121,11 +125,17 @@ def _holds(rule: Rule, facts: Facts) -> bool:
         return False
     if rule.cameo is not None and not any(facts.cameo.startswith(c) for c in rule.cameo):
         return False
+    if any(facts.cameo.startswith(c) for c in rule.unless_cameo):
+        return False
     if rule.trigger is not None and not rule.trigger & facts.trigger_words:
         return False
     if rule.cues is not None and not _any(rule.cues, facts.words):
         return False
     if rule.require_any is not None and not _any(rule.require_any, facts.words):
+        return False
+    # evidence must come from beyond the trigger: in "the striker shot the ball" only the
+    # trigger speaks of violence
+    if rule.evidence is not None and not _any(rule.evidence, facts.words - facts.trigger_words):
         return False
     if rule.unless and _any(rule.unless, facts.words):
         return False
