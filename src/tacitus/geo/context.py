@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from tacitus.geo.gazetteer import ADMIN1, COUNTRY, Index
+from tacitus.geo.gazetteer import ADMIN1, COUNTRY, Index, memo
 from tacitus.geo.lexicon import GeoLexicon
 from tacitus.geo.normalize import exact_key
 
@@ -24,6 +24,7 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w'’.\-]*(?:\s+(?:of|the|and|de|del|al|el|da|do|du)?\s*[A-Z][\w'’.\-]*)*"
 )
 _WORD = re.compile(r"[\w'’\-]+")
+_NON_SPACE = re.compile(r"\S+")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|or\b)")
 MAX_NAME_WORDS = 5
@@ -66,7 +67,7 @@ def _phrases(text: str, match: Callable[[str], T | None]) -> Iterator[tuple[T, i
     """Longest runs of capitalised words (up to five) for which ``match`` gives a value."""
     for run in _CAPITALISED_RUN.finditer(text):
         words = [(m.start() + run.start(), m.end() + run.start())
-                 for m in re.finditer(r"\S+", run.group())]
+                 for m in _NON_SPACE.finditer(run.group())]
         i = 0
         while i < len(words):
             for size in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
@@ -110,17 +111,24 @@ def region_spans(text: str, index: Index) -> list[tuple[int, int]]:
     def is_region(phrase: str) -> bool | None:
         if len(phrase) < 3 or index.demonym_country(phrase):
             return None
-        return any(index.kind[c.entry] in (COUNTRY, ADMIN1) and c.match != "loose"
-                   for c in index.candidates(phrase)) or None
+        return any(index.kind[c.entry] in (COUNTRY, ADMIN1)
+                   for c in index.candidates(phrase, loose=False)) or None
 
     return [(start, end) for _, start, end in _phrases(text, is_region)]
 
 
 def _country_of(phrase: str, index: Index) -> tuple[str, bool] | None:
+    known = memo(index, "country_of")
+    if phrase not in known:
+        known[phrase] = _lookup_country(phrase, index)
+    return known[phrase]
+
+
+def _lookup_country(phrase: str, index: Index) -> tuple[str, bool] | None:
     demonym = index.demonym_country(phrase)
     if demonym is not None:
         return demonym, True
-    candidates = [c for c in index.candidates(phrase) if c.match != "loose"]
+    candidates = index.candidates(phrase, loose=False)
     countries = {index.country[c.entry] for c in candidates if index.kind[c.entry] == COUNTRY}
     rivals = [c for c in candidates if index.kind[c.entry] == ADMIN1]
     if len(countries) == 1 and not rivals:

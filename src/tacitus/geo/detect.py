@@ -67,8 +67,8 @@ def _not_a_place(ent: Span, index: Index, lexicon: GeoLexicon, surnames: set[str
 def _is_major(text: str, index: Index) -> bool:
     """A continent, country, admin1 region or listed physical feature by name or code: nearly
     always a place. Two-letter codes ("CA", "IN") are too often something else to count."""
-    return any(index.kind[c.entry] in (CONTINENT, COUNTRY, ADMIN1, FEATURE) and c.match != "loose"
-               and len(text) > 2 for c in index.candidates(text))
+    return any(index.kind[c.entry] in (CONTINENT, COUNTRY, ADMIN1, FEATURE)
+               and len(text) > 2 for c in index.candidates(text, loose=False))
 
 
 def _entity_spans(ent: Span, text: str, index: Index) -> list[tuple[int, int]]:
@@ -91,7 +91,7 @@ def _entity_spans(ent: Span, text: str, index: Index) -> list[tuple[int, int]]:
             if any(t.is_punct or t.is_space or not (t.text[:1].isupper() or "'" in t.text)
                    for t in longer[len(tokens):]):
                 continue
-            if any(c.match in ("main", "alias") for c in index.candidates(longer.text)):
+            if any(c.match in ("main", "alias") for c in index.candidates(longer.text, loose=False)):
                 return [(longer.start_char, longer.end_char)]
     parts = name.split(",")
     if len(parts) > 1 and all(index.candidates(p.strip()) for p in parts):

@@ -35,6 +35,21 @@ class Candidate:
     match: str  # "main" | "alias" | "loose" | "code"
 
 
+_MEMOS: dict[str, tuple[Index, dict]] = {}
+MEMO_SIZE = 1 << 16
+
+
+def memo(index: Index, name: str) -> dict:
+    """A cache named ``name`` of answers about ``index``: look-ups are pure functions of the
+    index and a name, and detection, context and resolution ask about the same names many times
+    per article. Kept for the latest index only (an index is immutable and unhashable, one per
+    process), and emptied when it reaches ``MEMO_SIZE`` entries."""
+    held = _MEMOS.get(name)
+    if held is None or held[0] is not index or len(held[1]) >= MEMO_SIZE:
+        held = _MEMOS[name] = (index, {})
+    return held[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Index:
     """Column-wise gazetteer entries plus the name tables that point into them."""
@@ -61,8 +76,16 @@ class Index:
     def __len__(self) -> int:
         return len(self.name)
 
-    def candidates(self, text: str) -> list[Candidate]:
-        """Entries a mention may name: codes for acronyms, else exact-key hits, else loose-key hits."""
+    def candidates(self, text: str, loose: bool = True) -> list[Candidate]:
+        """Entries a mention may name: codes for acronyms, else exact-key hits, else (unless
+        ``loose`` is false: callers that would drop them spare the loose key) loose-key hits."""
+        known = memo(self, "candidates" if loose else "exact candidates")
+        found = known.get(text)
+        if found is None:
+            found = known[text] = tuple(self._candidates(text, loose))
+        return list(found)
+
+    def _candidates(self, text: str, loose: bool) -> list[Candidate]:
         compact = text.replace(".", "").replace(" ", "")
         if compact.isupper() and len(compact) <= 5:
             # an acronym names a country or region by its code, never a town that shares letters
@@ -71,7 +94,7 @@ class Index:
         key = exact_key(text)
         for entry in _entries(self.exact, key):
             found.setdefault(entry, Candidate(entry, "main" if self.main[entry] == key else "alias"))
-        if not found:
+        if not found and loose:
             for entry in _entries(self.loose, loose_key(text)):
                 found[entry] = Candidate(entry, "loose")
         return list(found.values())

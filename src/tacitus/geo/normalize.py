@@ -36,6 +36,7 @@ def exact_key(name: str) -> str:
     return _SEPARATORS.sub(" ", stripped).strip()
 
 
+@lru_cache(maxsize=65536)
 def loose_key(name: str) -> str:
     """A spelling-tolerant key: 'al-Qayyarah' and 'Qayarah' both give 'qayarah'."""
     key = _COMPASS.sub(lambda m: m.group(1), exact_key(name))

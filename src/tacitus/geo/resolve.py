@@ -228,7 +228,7 @@ class Resolver:
         for head in self.lexicon.feature_heads:
             if key.endswith(" " + head) and len(words) > head.count(" ") + 1:
                 rest = " ".join(words[:len(words) - head.count(" ") - 1])
-                return self._demote_variants([c for c in self.index.candidates(rest) if c.match != "loose"])
+                return self._demote_variants(self.index.candidates(rest, loose=False))
         return found
 
     def _demote_variants(self, found: list[Candidate]) -> list[Candidate]:

@@ -9,6 +9,7 @@ unbalanced quote costs one warning, not the rest of the article.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,14 @@ def _marks() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(p["open"] for p in pairs), frozenset(p["close"] for p in pairs)
 
 
+@lru_cache(maxsize=1)
+def _stops() -> re.Pattern[str]:
+    """The characters the scan acts on (marks and line breaks): it jumps from one to the next
+    instead of stepping through every character."""
+    openers, closers = _marks()
+    return re.compile("[" + re.escape("".join(sorted(openers | closers | {"\n"}))) + "]")
+
+
 def _straight_opens(text: str, i: int) -> bool:
     """A straight double quote opens when it starts a word (after a space, start or bracket)."""
     before = text[i - 1] if i > 0 else " "
@@ -47,6 +56,8 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
 
 def non_latin(words: str) -> bool:
     """Whether most letters of ``words`` are of another script than Latin."""
+    if words.isascii():
+        return False  # every ASCII letter is Latin: spares a Unicode name look-up per letter
     letters = [c for c in words if c.isalpha()]
     foreign = sum(1 for c in letters if not unicodedata.name(c, "").startswith("LATIN"))
     return bool(letters) and foreign * 2 > len(letters)
@@ -68,12 +79,15 @@ def quote_warnings(text: str) -> list[str]:
     return warnings
 
 
-def _scan(text: str) -> list[QuotedSpan]:
-    """Every span between marks, empty ones included (a lone opening mark is still unbalanced)."""
+@lru_cache(maxsize=4)
+def _scan(text: str) -> tuple[QuotedSpan, ...]:
+    """Every span between marks, empty ones included (a lone opening mark is still unbalanced).
+    Remembered for the last few texts: quotes and framing scan the same article."""
     openers, closers = _marks()
     spans: list[QuotedSpan] = []
     start: int | None = None
-    for i, char in enumerate(text):
+    for found in _stops().finditer(text):
+        i, char = found.start(), found.group()
         if start is None:
             if char in openers and (char != '"' or _straight_opens(text, i)):
                 start = i + 1
@@ -86,4 +100,4 @@ def _scan(text: str) -> list[QuotedSpan]:
             start = None
     if start is not None:
         spans.append(QuotedSpan(start, max(start, len(text.rstrip())), False))
-    return spans
+    return tuple(spans)

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -72,6 +72,13 @@ def references() -> References:
         affiliation_preps=word_set(refs, "affiliation_prepositions", RESOURCE),
         media=word_set(data, "medium_nouns", RESOURCE),
     )
+
+
+@lru_cache(maxsize=1 << 14)
+def _country_of(word: str) -> str | None:
+    """``ActorResolver.country_of``, remembered: the capitalised words of every article
+    ("Reuters", "Monday", "Iraq") are asked about again and again."""
+    return get_resolver().country_of(word)
 
 
 def _slug(text: str) -> str:
@@ -159,13 +166,24 @@ def _strip_titles(run: Span) -> Span:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A party named at token ``at``: a person (with the titles they hold) or an organisation."""
+    """A party named at token ``at``: a person (with the titles they hold) or an organisation.
+
+    ``made`` gives the party, built on first use for the people an article names: most are
+    never referred back to, and finding whom each speaks for resolves several phrases."""
 
     at: int
-    party: Party
+    made: Callable[[], Party]
     person: bool
     titles: frozenset[str] = frozenset()
     subject: bool = False
+
+    @property
+    def party(self) -> Party:
+        return self.made()
+
+
+def _ready(party: Party) -> Callable[[], Party]:
+    return lambda: party
 
 
 class SpeakerTracker:
@@ -178,26 +196,27 @@ class SpeakerTracker:
         self.last: Party | None = None
         self.spoken: list[Mention] = []
         self.full_names: dict[str, str] = {}
+        self.named_ents: list[tuple[Span, bool]] = []
         self.mentions = self._mentions()
-        self.country = self._country()
 
     # ---- what the article names -------------------------------------------------------
     def _in_quote(self, token: Token) -> bool:
         return any(s <= token.idx < e for s, e in self.quoted)
 
-    def _country(self) -> str | None:
+    @cached_property
+    def country(self) -> str | None:
         """The country the report is about: the one its place and nationality words name most
         (entities of any label, since the small model tags "Mali" a person now and then, and
-        capitalised words outside entities: "Malian" is often left untagged)."""
-        resolver = get_resolver()
+        capitalised words outside entities: "Malian" is often left untagged). Found on first
+        use: only a definite description with no earlier party to denote needs it."""
         words = [e.text for e in self.doc.ents] + [
-            t.text for t in self.doc if not t.ent_type_ and t.is_title and t.pos_ in ("PROPN", "ADJ")]
-        counts = Counter(c for w in words if (c := resolver.country_of(w)) is not None)
+            t.text for t in self.doc if t.is_title and not t.ent_type_ and t.pos_ in ("PROPN", "ADJ")]
+        counts = Counter(c for w in words if (c := _country_of(w)) is not None)
         return counts.most_common(1)[0][0] if counts else None
 
     def _mentions(self) -> list[Mention]:
-        """People and named organisations outside quotation marks, in text order."""
-        resolver = get_resolver()
+        """People named outside quotation marks, in text order; the other names go to
+        ``named_ents`` (with whether each is a main subject) for ``organisations``."""
         found: list[Mention] = []
         for ent in self.doc.ents:
             if ent.label_ not in NAME_ENTS or self._in_quote(ent[0]):
@@ -205,10 +224,8 @@ class SpeakerTracker:
             subject = _main_subject(ent.root)
             if ent.label_ == "PERSON" and self._may_be_person(ent):
                 found.append(self._person_mention(ent.root, ent, subject))
-                continue
-            party = resolver.resolve_span(ent, when=self.when)
-            if party is not None and not resolver.is_person(party):
-                found.append(Mention(ent.start, party, False, subject=subject))
+            else:
+                self.named_ents.append((ent, subject))
         for token in self.doc:
             if token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ != "PERSON" \
                     and not self._in_quote(token):
@@ -313,26 +330,49 @@ class SpeakerTracker:
 
     def _person_mention(self, token: Token, name: Span | None, subject: bool) -> Mention:
         titles = self._titles_of(token, name)
-        affiliation = self._affiliation(token, name)
-        if affiliation is None and name is not None:
-            affiliation = get_resolver().resolve_span(name, when=self.when)
         if name is None:
-            text = noun_phrase(token).text
-            party = replace(affiliation, text=text) if affiliation else \
-                Party(text=text, name=text, id=_slug(text))
-            return Mention(token.i, party, True, titles, subject)
-        full = self._canonical(name.text)
-        party = Party(
+            return Mention(token.i, cache(lambda: self._unnamed_party(token)), True, titles, subject)
+        full = self._canonical(name.text)  # at once: a later lone surname looks up the full name
+        return Mention(name.start, cache(lambda: self._named_party(token, name, full)), True, titles,
+                       subject)
+
+    def _unnamed_party(self, token: Token) -> Party:
+        """An unnamed person ("the governor"): the organisation the title speaks for, if any."""
+        affiliation = self._affiliation(token, None)
+        text = noun_phrase(token).text
+        return replace(affiliation, text=text) if affiliation else \
+            Party(text=text, name=text, id=_slug(text))
+
+    def _named_party(self, token: Token, name: Span, full: str) -> Party:
+        """A named person, with the country and sector of whom they speak for."""
+        affiliation = self._affiliation(token, name)
+        if affiliation is None:
+            affiliation = get_resolver().resolve_span(name, when=self.when)
+        return Party(
             text=name.text, name=full, id=f"PER-{_slug(full)}",
             country=affiliation.country if affiliation else None,
             sector=affiliation.sector if affiliation else None,
             kind=affiliation.kind if affiliation else "other",
         )
-        return Mention(name.start, party, True, titles, subject)
+
+    @cached_property
+    def organisations(self) -> list[Mention]:
+        """Organisations named outside quotation marks, in text order. Resolved on first use:
+        only a definite description ("the group said") looks back at them, and most articles
+        have none."""
+        resolver = get_resolver()
+        found: list[Mention] = []
+        for ent, subject in self.named_ents:
+            party = resolver.resolve_span(ent, when=self.when)
+            if party is not None and not resolver.is_person(party):
+                found.append(Mention(ent.start, _ready(party), False, subject=subject))
+        return found
 
     # ---- references -------------------------------------------------------------------
-    def _known(self, before: int) -> list[Mention]:
-        return sorted([m for m in self.mentions if m.at < before] +
+    def _known(self, before: int, named: Sequence[Mention] | None = None) -> list[Mention]:
+        """The mentions (people, unless ``named`` is given) and speakers before token ``before``."""
+        named = self.mentions if named is None else named
+        return sorted([m for m in named if m.at < before] +
                       [m for m in self.spoken if m.at < before], key=lambda m: m.at)
 
     def _last_person(self, before: int) -> Mention | None:
@@ -353,7 +393,7 @@ class SpeakerTracker:
     def _organisation(self, phrase: Span, party: Party | None) -> tuple[Party | None, str]:
         """A definite description's party: an earlier organisation it can denote, else the
         article country's organ of that kind."""
-        earlier = [m.party for m in self._known(phrase.start) if not m.person]
+        earlier = [m.party for m in self._known(phrase.start, self.organisations) if not m.person]
         found = resolve_reference(phrase, earlier)
         if found is None and party is not None and party.sector is not None and party.kind != "state":
             found = next((p for p in reversed(earlier) if p.sector == party.sector
@@ -368,7 +408,7 @@ class SpeakerTracker:
 
     def _remember(self, party: Party, at: int, person: bool, titles: frozenset[str] = frozenset()) -> None:
         self.last = party
-        self.spoken.append(Mention(at, party, person, titles, True))
+        self.spoken.append(Mention(at, _ready(party), person, titles, True))
 
     # ---- the speaker ------------------------------------------------------------------
     def resolve(self, subject: Token) -> tuple[Party | None, str]:

@@ -483,8 +483,9 @@ def about(doc: Doc, statement: Statement, when: date | None,
     named = [c for c in noun_chunks_in(inner)
              if any(t.pos_ == "PROPN" or t.ent_type_ in ABOUT_ENTS for t in c)]
     phrases = named + [e for e in ents_in(inner) if e.label_ in ABOUT_ENTS]
+    text = doc_text(doc)
     for phrase in sorted(phrases, key=lambda p: p.start):
-        key = phrase.text.lower()
+        key = text[phrase.start_char : phrase.end_char].lower()  # phrase.text joins its tokens anew
         if key not in cache:
             cache[key] = get_resolver().resolve_span(phrase, when=when)
         party = cache[key]

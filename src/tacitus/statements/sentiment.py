@@ -33,7 +33,7 @@ from tacitus.errors import ResourceError
 from tacitus.extract.roles import NAME_ENTS
 from tacitus.model import Party, Sentiment
 from tacitus.nlp import ParsedArticle
-from tacitus.nlp.spans import ents_in, noun_chunks_in
+from tacitus.nlp.spans import doc_text, ents_in, noun_chunks_in
 from tacitus.resources import load_yaml, path, word_set
 
 RESOURCE = "statements/sentiment.yaml"
@@ -109,16 +109,16 @@ def _named_in(sent: Span, when: Any, seen: dict[str, str | None], wanted_words: 
     """Ids of the parties a sentence names: its named entities and noun chunks, resolved.
 
     Only phrases sharing a word with a wanted party's text or name are resolved (the rest
-    cannot name one); ``seen`` caches resolutions by phrase text across the article."""
+    cannot name one); ``seen`` keeps each phrase text's party id (None for a skipped phrase)
+    across the article."""
     resolver = get_resolver()
     phrases = [e for e in ents_in(sent) if e.label_ in NAME_ENTS] + noun_chunks_in(sent)
     ids = set()
+    text = doc_text(sent.doc)
     for phrase in phrases:
-        key = phrase.text.lower()
-        if not _words(key) & wanted_words:
-            continue
+        key = text[phrase.start_char : phrase.end_char].lower()  # phrase.text joins its tokens anew
         if key not in seen:
-            party = resolver.resolve_span(phrase, when=when)
+            party = resolver.resolve_span(phrase, when=when) if _words(key) & wanted_words else None
             seen[key] = party.id if party is not None else None
         found = seen[key]
         if found is not None:
