@@ -273,7 +273,12 @@ def group_mentions(items: Sequence[EventMention]) -> list[list[EventMention]]:
     return groups
 
 
-def _pick_party(group: list[EventMention], role: str) -> tuple[Party | None, str | None]:
+def _pick_party(group: list[EventMention], role: str,
+                actor: Party | None = None) -> tuple[Party | None, str | None]:
+    """The incident's party in ``role``: the most specific its mentions name, the first on ties.
+    A recipient that is the incident's ``actor`` itself comes last: one mention's pronoun
+    resolved to the actor ("They were arrested", after the police spokesman) must not displace
+    the target another mention names ("arrested at least 12 activists")."""
     ranked: list[tuple[int, int, Party, str]] = []
     for i, m in enumerate(group):
         party = getattr(m, role)
@@ -292,6 +297,7 @@ def _pick_party(group: list[EventMention], role: str) -> tuple[Party | None, str
         # What a reaction is about ("blamed X for the killings") names the parties its
         # speaker claims: the incident's own mentions name them first.
         rank += 4 if m.reacted_to else 0
+        rank += 8 if actor is not None and party.id == actor.id else 0
         ranked.append((rank, i, party, dict(m.provenance).get(role) or ""))
     if not ranked:
         return None, None
@@ -339,7 +345,7 @@ def build_event(article_id: str, text: str, group: list[EventMention],
     actor, how = _pick_party(group, "actor")
     if how:
         prov["actor"] = how
-    recipient, how = _pick_party(group, "recipient")
+    recipient, how = _pick_party(group, "recipient", actor)
     if target is not None and not _resolved(recipient):
         # The resolved actor of the event reacted to beats a phrase no dictionary knows
         # ("marched to the Sule Pagoda" in protests against the coup).
