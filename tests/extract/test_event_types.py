@@ -626,6 +626,39 @@ COVERAGE = [
     ("Blinken to visit Beijing next week", "AGREE", ANY),
     ("The two countries agreed to share intelligence on militant groups.", "AGREE", ANY),
     ("Germany will provide air defence systems to Ukraine.", "AGREE", ANY),
+    # events that got no trigger or a wrong one: particles, undergoers, weapon phrases
+    ("A shepherd stepped on a landmine near the village on Sunday.", "ASSAULT", "explosives"),
+    ("A farmer was killed when his tractor drove over a landmine.", "ASSAULT", "explosives"),
+    ("The minister stepped aside pending an investigation.", "RETREAT", "resign"),
+    ("The town of Ghazni fell to the militants late on Thursday.", "COERCE", "seize"),
+    ("Government forces lost control of the district to the rebels.", "COERCE", "seize"),
+    ("Kunduz fell to the insurgents after government troops withdrew.", "COERCE", "seize"),
+    ("Three protesters were wounded by live bullets in the capital.", "ASSAULT", "firearms"),
+    ("Security forces wounded five demonstrators with live ammunition.", "ASSAULT", "firearms"),
+    ("Government helicopters dropped chlorine-filled barrels on the town.", "ASSAULT",
+     "unconventional"),
+    ("Witnesses said aircraft dropped barrel bombs on the market.", "ASSAULT", "aerial"),
+    ("Hundreds of women were forced into sexual slavery by the militants.", "ASSAULT", "sexual"),
+    ("Many of the girls were sold into slavery.", "ASSAULT", "sexual"),
+    ("He has been missing since security agents took him away from his home.", "ASSAULT",
+     "abduct"),
+    ("The rebels established a command post near the airport.", "COERCE", "seize"),
+    ("The army set up a command centre in the town.", "COERCE", "seize"),
+    ("Climate activists staged a die-in outside parliament.", "PROTEST", ANY),
+    ("Lawmakers attacked the budget as reckless.", "ACCUSE", ANY),
+    ("The opposition leader attacked the government's economic record.", "ACCUSE", ANY),
+    ("Lawmakers attacked the government over its handling of the pandemic.", "ACCUSE", ANY),
+    ("Gunmen attacked a police station in the north.", "ASSAULT", ANY),
+    ("Germany sent tanks to Ukraine last month.", "AID", ANY),
+    ("Iran sent drones to Russia.", "AID", ANY),
+    ("Russia sent tanks to the border.", "MOBILIZE", ANY),
+    ("The navy deployed warships to the strait.", "MOBILIZE", ANY),
+    ("Protesters storm parliament", "PROTEST", "riot"),
+    ("Protesters set up roadblocks on the main highway.", "PROTEST", "obstruct"),
+    ("The fugitive commander turned himself in to police.", "RETREAT", ANY),
+    ("Washington pulled out of the nuclear deal.", "SANCTION", ANY),
+    ("The minister backed out of the deal.", "SANCTION", ANY),
+    ("The rebels walked out of the peace talks.", "SANCTION", ANY),
 ]
 
 NO_EVENT = [
@@ -646,6 +679,10 @@ NO_EVENT = [
     "The war pits the army against militias backed by the former regime.",
     # "those who ordered troops to fire" names people, it tells no shooting
     "The minister said those who ordered troops to fire on the crowd must be punished.",
+    # a film that bombed failed; prices that fell were taken by nobody
+    "The film bombed at the box office.",
+    "Oil prices fell to their lowest level in a year.",
+    "Responsibility for security fell to the army.",
 ]
 
 

@@ -16,7 +16,9 @@ to do something unarmed is that thing ("sent experts to investigate"). A crowd g
 or "to commemorate" something is no protest, and what an event noun's required phrase names
 ("a ban on gatherings") is part of that event. A dispersal done "using" a weapon is that
 weapon's crowd control; a participle that describes a party ("a government backed by ...",
-"a man accused of spying"), what a banner says and what a crowd chants tell no act.
+"a man accused of spying"), what a banner says and what a crowd chants tell no act. A headline
+root the tagger took for a noun but that governs a subject and an object ("Protesters storm
+parliament") is read as the verb it is.
 """
 
 from __future__ import annotations
@@ -135,7 +137,8 @@ def np_words(token: Token, words: set[str] | None = None) -> set[str]:
         if child.dep_ in NP_MODIFIERS:
             _add(words, child)
             for grandchild in child.children:
-                if grandchild.dep_ in ("compound", "amod"):
+                # "chlorine-filled barrels": the filling hangs on the participle.
+                if grandchild.dep_ in ("compound", "amod", "npadvmod"):
                     _add(words, grandchild)
         elif child.dep_ == "conj":
             np_words(child, words)
@@ -204,6 +207,7 @@ def _preps(heads: Iterable[Token]) -> dict[str, frozenset[str]]:
                 # ("telephoned Putin on Friday" is no "call on" appeal).
                 continue
             words = out.setdefault(child.lemma_.lower(), set())
+            two_word = not objects
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     np_words(grandchild, words)
@@ -211,6 +215,12 @@ def _preps(heads: Iterable[Token]) -> dict[str, frozenset[str]]:
                     _add(words, grandchild)
                     for g in grandchild.children:
                         if g.dep_ in ("dobj", "pobj"):
+                            np_words(g, words)
+                elif grandchild.dep_ == "prep" and two_word:
+                    # "pulled out of the deal", "away from the border": the parser hangs the
+                    # second word's object on it; the phrase names what the first one does.
+                    for g in grandchild.children:
+                        if g.dep_ == "pobj":
                             np_words(g, words)
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -398,7 +408,7 @@ def sentence_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigge
             # is part of the act.
             _drop_prep_objects(trig.token, trig.pattern, found, nouns)
     for token in sent:
-        if token.pos_ != "VERB" or token.dep_ == "amod":
+        if (token.pos_ != "VERB" and not _untagged_verb(token)) or token.dep_ == "amod":
             continue
         lemma = lexicon.verb_lemma(token)
         if not lexicon.candidates("verb", lemma):
@@ -480,6 +490,14 @@ def extra_rules() -> ExtraRules:
                       word_set(data, "instrument_verbs", TRIGGERS_FILE),
                       word_set(data, "display_nouns", TRIGGERS_FILE),
                       word_set(data, "chant_verbs", TRIGGERS_FILE), rule, coded)
+
+
+def _untagged_verb(token: Token) -> bool:
+    """'Protesters storm parliament': in a headline the tagger may take the main verb for a
+    noun, yet a noun never governs both a subject and a direct object, so such a root is the
+    verb (inside a clause the parser's relative clauses stay descriptions)."""
+    return (token.pos_ == "NOUN" and token.dep_ == "ROOT"
+            and {"nsubj", "dobj"} <= {c.dep_ for c in token.children})
 
 
 def _describes_people(verb: Token) -> bool:
@@ -762,7 +780,9 @@ def _drop_prep_objects(verb: Token, pattern: Pattern, found: dict[int, Trigger],
     needed = {prep for prep, slots in pattern.preps if slots}
     for child in verb.children:
         if child.dep_ in PREP_DEPS and child.lower_ in needed:
-            for pobj in child.children:
+            # "pulled out of the deal": the object may hang on the phrase's second word.
+            second = [g for g in child.children if g.dep_ == "prep"]
+            for pobj in (g for head in [child, *second] for g in head.children):
                 if pobj.dep_ == "pobj" and pobj.i in nouns and nouns[pobj.i].light is None:
                     found.pop(pobj.i, None)
 
