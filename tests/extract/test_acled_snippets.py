@@ -287,6 +287,8 @@ SNIPPETS = [
      STRATEGIC, "Change to group/activity"),
     ("The army deployed hundreds of troops to the restive region ahead of the vote.",
      STRATEGIC, "Change to group/activity"),
+    ("The militant group changed its name to Jabhat Fateh al-Sham on Thursday.",
+     STRATEGIC, "Change to group/activity"),
     # Agreement
     ("The government and the rebels agreed to a ceasefire starting at midnight.",
      STRATEGIC, "Agreement"),
