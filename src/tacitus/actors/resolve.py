@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import count
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
@@ -48,6 +49,8 @@ from tacitus.resources import path as resource_path
 RULES_FILE = "actors/resolve_rules.yaml"
 UNLISTED = "unlisted name"
 _WORD_RE = re.compile(r"\S+")
+_RESOLVED = "tacitus.resolved_spans"
+_RESOLVERS = count()
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,12 @@ def _singular(key: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_keys(word: str) -> tuple[str, ...]:
+    """``key_tokens`` of one token's text: the same words recur in every phrase."""
+    return key_tokens(word)
+
+
 def _last_matches(phrase_key: str, word_key: str, prefix: bool) -> bool:
     if word_key == phrase_key or word_key in (phrase_key + "s", phrase_key + "es"):
         return True
@@ -102,7 +111,10 @@ class ActorResolver:
 
     def __init__(self, book: CodeBook) -> None:
         self.book = book
+        self._number = next(_RESOLVERS)  # tells this resolver's results in a Doc from another's
         self._explain_words = lru_cache(maxsize=1 << 16)(self._explain_words)  # type: ignore[method-assign]
+        self.country_of = lru_cache(maxsize=1 << 14)(self.country_of)  # type: ignore[method-assign]
+        self._candidates = lru_cache(maxsize=1 << 16)(self._candidates)  # type: ignore[method-assign]
         self.actors, self.actor_index = load_actors(book)
         self.agents, self.agent_index = load_agents(book)
         self.locative = _word_list("locative_prepositions")
@@ -135,16 +147,28 @@ class ActorResolver:
     @staticmethod
     def _words_of_text(text: str) -> list[Word]:
         return [
-            Word(key, m.group(), i) for i, m in enumerate(_WORD_RE.finditer(text)) for key in key_tokens(m.group())
+            Word(key, m.group(), i) for i, m in enumerate(_WORD_RE.finditer(text)) for key in _word_keys(m.group())
         ]
 
+    def _candidates(self, index: PhraseIndex, first: str) -> tuple[dict[str, tuple[Phrase, ...]], tuple[Phrase, ...]]:
+        """The phrases a match opening with ``first`` may be, longest first as matching tries
+        them: those of three or more words by their second word, then the shorter ones and
+        the one-word phrases ``first`` is a plural of. Common first words ("the", "al") open
+        hundreds of phrases, and most of them can be set aside by their second word at once."""
+        longer: dict[str, list[Phrase]] = {}
+        shorter: list[Phrase] = []
+        for phrase in index.bucket(first):
+            if len(phrase.keys) > 2:
+                longer.setdefault(phrase.keys[1], []).append(phrase)
+            else:
+                shorter.append(phrase)
+        shorter.extend(p for singular in _singular(first) for p in index.bucket(singular) if len(p.keys) == 1)
+        return {second: tuple(phrases) for second, phrases in longer.items()}, tuple(shorter)
+
     def _match_at(self, words: list[Word], i: int, index: PhraseIndex, named: bool) -> Match | None:
-        first = words[i].key
-        candidates: Sequence[Phrase] = index.bucket(first)
-        plurals = [p for singular in _singular(first) for p in index.bucket(singular) if len(p.keys) == 1]
-        if plurals:
-            candidates = sorted((*candidates, *plurals), key=lambda p: -len(p.keys))
+        longer, shorter = self._candidates(index, words[i].key)
         keys = tuple(w.key for w in words[i:])
+        candidates: Sequence[Phrase] = (*longer.get(keys[1], ()), *shorter) if len(keys) > 1 else shorter
         for phrase in candidates:
             n = len(phrase.keys)
             if n > len(keys) or keys[: n - 1] != phrase.keys[:-1]:
@@ -445,14 +469,19 @@ class ActorResolver:
 
         Resolution depends only on the phrase's words, its root's position in it and the
         date, so results are cached on those: every stage resolves the same phrases ("the
-        government", "Iraqi police") again and again.
+        government", "Iraqi police") again and again. Each Doc also remembers its own spans'
+        results (in ``doc.user_data``, picklable), which saves reading the span's tokens again.
         """
-        texts = tuple(tok.text for tok in span)
-        return self._explain_words(texts, span.text, when, span.root.i - span.start)
+        memo = span.doc.user_data.setdefault(f"{_RESOLVED}.{self._number}", {})
+        key = (span.start, span.end, when)
+        if key not in memo:
+            texts = tuple(tok.text for tok in span)
+            memo[key] = self._explain_words(texts, span.text, when, span.root.i - span.start)
+        return memo[key]
 
     def _explain_words(self, texts: tuple[str, ...], text: str, when: date | None,
                        root: int) -> Resolution | None:
-        words = [Word(key, token, i) for i, token in enumerate(texts) for key in key_tokens(token)]
+        words = [Word(key, token, i) for i, token in enumerate(texts) for key in _word_keys(token)]
         return self._resolve(words, text, when, root)
 
     def resolve_span(self, span: Span, when: date | None = None) -> Party | None:

