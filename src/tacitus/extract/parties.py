@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors import coref, get_resolver
 from tacitus.model import Party
+from tacitus.nlp.spans import noun_chunks_in
 
 ID_SKIP_DEPS = frozenset({"det", "nummod", "quantmod", "advmod", "punct", "case", "predet"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -104,7 +105,7 @@ class ArticleParties:
         if self._mentions[0] is not doc:
             found = []
             self.titled = {}
-            for chunk in doc.noun_chunks:
+            for chunk in noun_chunks_in(doc[:]):  # the indexed chunks other stages share
                 if coref.is_reference(chunk):
                     continue
                 party = self.resolver.resolve_span(chunk, when=self.published) or self._appositive(chunk)
