@@ -129,6 +129,17 @@ def test_subject_that_comes_under_fire_is_the_recipient(pipeline):
     assert event.recipient is not None and event.recipient.country == "UKR"
 
 
+@pytest.mark.parametrize(("text", "actor_id"), [
+    ("The district of Arghandab fell to the Taliban on Sunday.", "AFG-TALIBAN"),
+    ("Government forces lost control of the town to the rebels on Friday.", "REB"),
+])
+def test_a_place_lost_to_a_force_is_taken_by_it(pipeline, text, actor_id):
+    parsed = next(pipeline.parse([Article(text=text, published=PUBLISHED)]))
+    (event,) = events(parsed)
+    assert event.cameo == "192"
+    assert event.actor is not None and event.actor.id == actor_id
+
+
 def test_that_attack_is_the_incident_just_told_and_blame_names_its_actor(pipeline):
     text = ("Kataib Hezbollah attacks on Iraqi bases have grown. On Friday more than 30 rockets "
             "hit the K1 military base near Kirkuk. Washington blamed Kataib Hezbollah for that "

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from tacitus.actors import get_resolver, is_reference
 from tacitus.errors import ResourceError
-from tacitus.extract.lexicon import get_lexicon
+from tacitus.extract.lexicon import Pattern, get_lexicon
 from tacitus.extract.parties import unresolved_party
 from tacitus.extract.triggers import (
     Trigger,
@@ -241,11 +241,13 @@ def _pattern_object(trigger: Trigger, token: Token) -> bool:
     return any(slot & words for slot in trigger.pattern.obj)
 
 
-def _undergoer_roles(verb: Token) -> Roles:
+def _undergoer_roles(verb: Token, pattern: Pattern) -> Roles:
     """'The columns came under fire from Russian artillery': the subject undergoes, the
-    "from/by" phrase (on the verb or inside its "under" phrase) acts."""
+    "from/by" phrase (on the verb or inside its "under" phrase) acts, and so does a phrase the
+    pattern needs with any object ("the district fell to the Taliban")."""
     subject = subject_of(verb)
-    found = _prep_object(verb, ("from", "by"))
+    agents = ("from", "by", *(prep for prep, slots in pattern.preps if not slots))
+    found = _prep_object(verb, agents)
     if found is None:
         for prep in verb.children:
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -569,7 +571,7 @@ def _beneficiaries(obj: Token, kind: str) -> Iterator[Found]:
 def _verb_roles(trigger: Trigger) -> Roles:
     verb = trigger.token
     if trigger.pattern.undergoer_subject:
-        return _undergoer_roles(verb)
+        return _undergoer_roles(verb, trigger.pattern)
     actor = subject_of(verb)
     actor_rule = ""
     raised = (_raised_subject(verb) or _controller(verb)) if actor is None else None
