@@ -74,13 +74,6 @@ def references() -> References:
     )
 
 
-@lru_cache(maxsize=1 << 14)
-def _country_of(word: str) -> str | None:
-    """``ActorResolver.country_of``, remembered: the capitalised words of every article
-    ("Reuters", "Monday", "Iraq") are asked about again and again."""
-    return get_resolver().country_of(word)
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Z0-9]+", "_", text.upper()).strip("_") or "UNKNOWN"
 
@@ -211,7 +204,8 @@ class SpeakerTracker:
         use: only a definite description with no earlier party to denote needs it."""
         words = [e.text for e in self.doc.ents] + [
             t.text for t in self.doc if t.is_title and not t.ent_type_ and t.pos_ in ("PROPN", "ADJ")]
-        counts = Counter(c for w in words if (c := _country_of(w)) is not None)
+        resolver = get_resolver()
+        counts = Counter(c for w in words if (c := resolver.country_of(w)) is not None)
         return counts.most_common(1)[0][0] if counts else None
 
     def _mentions(self) -> list[Mention]:
