@@ -16,10 +16,16 @@ import pytest
 
 from tacitus.extract import events, main_event
 from tacitus.model import Article, Event
-
-BATTLES, REMOTE, VAC = "Battles", "Explosions/Remote violence", "Violence against civilians"
-PROTESTS, RIOTS, STRATEGIC = "Protests", "Riots", "Strategic developments"
-NONE = (None, None)
+from tests.extract.test_acled_types import (
+    BATTLES,
+    NONE,
+    PROTESTS,
+    REMOTE,
+    RIOTS,
+    STRATEGIC,
+    VAC,
+    category,
+)
 
 SNIPPETS = [
     # Armed clash: two armed, organised sides
@@ -705,8 +711,7 @@ def coded(pipeline) -> dict[str, Event | None]:
 def test_snippet_category(coded: dict[str, Event | None], text: str, event_type: str | None,
                           sub_event_type: str | None) -> None:
     event = coded[text]
-    got = (event.acled.event_type, event.acled.sub_event_type) if event and event.acled else NONE
-    assert got == (event_type, sub_event_type), event.provenance if event else "no event"
+    assert category(event) == (event_type, sub_event_type), event.provenance if event else "no event"
 
 
 def test_every_sub_event_type_has_four_snippets() -> None:

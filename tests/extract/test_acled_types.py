@@ -13,7 +13,7 @@ import pytest
 from tacitus.errors import ResourceError
 from tacitus.extract import events, main_event
 from tacitus.extract.acled import Facts, _rule, classify, rules
-from tacitus.model import Article
+from tacitus.model import Article, Event
 
 NONE = (None, None)
 BATTLES, REMOTE, VAC = "Battles", "Explosions/Remote violence", "Violence against civilians"
@@ -201,6 +201,11 @@ CASES = [
 ]
 
 
+def category(event: Event | None) -> tuple[str | None, str | None]:
+    """The (event type, sub-event type) ACLED pair of an event, or NONE."""
+    return (event.acled.event_type, event.acled.sub_event_type) if event and event.acled else NONE
+
+
 def main(pipeline, text: str):
     parsed = next(pipeline.parse([Article(text=text)]))
     return main_event(events(parsed))
@@ -211,8 +216,7 @@ def main(pipeline, text: str):
 def test_acled_category(pipeline, text: str, event_type: str | None,
                         sub_event_type: str | None) -> None:
     event = main(pipeline, text)
-    got = (event.acled.event_type, event.acled.sub_event_type) if event and event.acled else NONE
-    assert got == (event_type, sub_event_type), event.provenance if event else "no event"
+    assert category(event) == (event_type, sub_event_type), event.provenance if event else "no event"
     if event is not None and event.acled is not None:
         assert event.provenance["acled"].startswith("acled_rules.yaml:")
 
